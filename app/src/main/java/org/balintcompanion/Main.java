@@ -1,0 +1,47 @@
+package org.balintcompanion;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+import org.balintcompanion.config.AppConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar balint-companion.jar [--demo]}: reads the environment, starts the server, waits. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnv(System.getenv(), Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        log.info("starting Balint Companion: {}", config.describe());
+        App app = App.start(config, Clock.systemUTC());
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (Exception e) {
+                log.warn("error while stopping", e);
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        log.info("listening on port {}; health at {}/healthz", app.port(), config.publicUrl());
+        if (config.demo()) {
+            var links = DemoRoom.open(app);
+            // Printed on purpose: these links are what a person opens to try the demo.
+            System.out.println("\nDemo room open. Open these links in separate browser windows:");
+            for (var link : links) System.out.printf("  %-10s %-18s %s%n", link.role(), link.name(), link.url());
+            System.out.println("(also written to " + config.dataDir().resolve("demo-links.json") + ")\n");
+        }
+        stopped.await();
+    }
+}

@@ -1,0 +1,120 @@
+package org.balintcompanion.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the server reads from its environment, read in this one place. Every variable has a default that runs
+ * the demo with nothing set up. See docs/configuration.md.
+ */
+public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
+                        Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo) {
+
+    /** Per-connection limits; see docs/protocol.md. */
+    public record Limits(int maxFrameBytes, int commandsPerSecond, int commandBurst, int outboxFrames,
+                         Duration slowConsumerTimeout, Duration pingInterval, Duration idleTimeout,
+                         int connectionsPerMember) {
+        public static Limits defaults() {
+            return new Limits(16 * 1024, 20, 40, 64, Duration.ofSeconds(10), Duration.ofSeconds(25),
+                    Duration.ofSeconds(60), 3);
+        }
+    }
+
+    public static AppConfig fromEnv(Map<String, String> env, List<String> args) {
+        int port = intVar(env, "BALINT_PORT", 8080);
+        Path dataDir = Path.of(env.getOrDefault("BALINT_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        URI publicUrl = URI.create(stripSlash(env.getOrDefault("BALINT_PUBLIC_URL", "http://localhost:" + port)));
+        Set<String> origins = origins(env.get("BALINT_ALLOWED_ORIGINS"), publicUrl, port);
+        var d = Limits.defaults();
+        var limits = new Limits(intVar(env, "BALINT_MAX_FRAME_BYTES", d.maxFrameBytes()),
+                intVar(env, "BALINT_COMMANDS_PER_SECOND", d.commandsPerSecond()),
+                intVar(env, "BALINT_COMMAND_BURST", d.commandBurst()),
+                intVar(env, "BALINT_OUTBOX_FRAMES", d.outboxFrames()),
+                Duration.ofSeconds(intVar(env, "BALINT_SLOW_CLIENT_SECONDS", 10)),
+                Duration.ofSeconds(intVar(env, "BALINT_PING_SECONDS", 25)),
+                Duration.ofSeconds(intVar(env, "BALINT_IDLE_TIMEOUT_SECONDS", 60)),
+                intVar(env, "BALINT_CONNECTIONS_PER_MEMBER", d.connectionsPerMember()));
+        return new AppConfig(env.getOrDefault("BALINT_BIND", "0.0.0.0"), port, dataDir, publicUrl, origins,
+                tokenKey(env.get("BALINT_TOKEN_KEY"), dataDir),
+                Duration.ofSeconds(intVar(env, "BALINT_RECONNECT_GRACE_SECONDS", 60)), limits,
+                intVar(env, "BALINT_ROOM_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors())),
+                args.contains("--demo") || "true".equals(env.get("BALINT_DEMO")));
+    }
+
+    /** What is safe to print at start: no key material. */
+    public String describe() {
+        return "port=" + port + " bind=" + bindHost + " dataDir=" + dataDir + " publicUrl=" + publicUrl
+                + " allowedOrigins=" + allowedOrigins + " reconnectGrace=" + reconnectGrace.toSeconds() + "s demo=" + demo;
+    }
+
+    private static Set<String> origins(String listed, URI publicUrl, int port) {
+        var out = new LinkedHashSet<String>();
+        if (listed != null && !listed.isBlank()) {
+            Arrays.stream(listed.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(AppConfig::stripSlash)
+                    .forEach(out::add);
+            return Set.copyOf(out);
+        }
+        out.add(originOf(publicUrl));
+        out.add("http://localhost:" + port);
+        out.add("http://127.0.0.1:" + port);
+        return Set.copyOf(out);
+    }
+
+    private static String originOf(URI u) {
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort());
+    }
+
+    /**
+     * The token key comes from BALINT_TOKEN_KEY; without it, a random key is made once and kept in the data
+     * directory (owner-only), so demo links survive a restart without any secret living in the repository.
+     */
+    private static Secret tokenKey(String fromEnv, Path dataDir) {
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            try {
+                return new Secret(Base64.getDecoder().decode(fromEnv.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("BALINT_TOKEN_KEY must be base64 of at least 32 random bytes");
+            }
+        }
+        Path file = dataDir.resolve("token.key");
+        try {
+            if (Files.exists(file)) return new Secret(Base64.getDecoder().decode(Files.readString(file).trim()));
+            Files.createDirectories(dataDir);
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the directory's own protection applies
+            }
+            return new Secret(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the token key in " + dataDir, e);
+        }
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static String stripSlash(String s) { return s.endsWith("/") ? s.substring(0, s.length() - 1) : s; }
+}

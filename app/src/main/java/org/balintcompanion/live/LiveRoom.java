@@ -1,0 +1,166 @@
+package org.balintcompanion.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.balintcompanion.room.Actor;
+import org.balintcompanion.room.Command;
+import org.balintcompanion.room.Decision;
+import org.balintcompanion.room.MemberId;
+import org.balintcompanion.room.Participant;
+import org.balintcompanion.room.Room;
+import org.balintcompanion.room.RoomState;
+import org.balintcompanion.wire.Frames;
+import org.balintcompanion.wire.Inbound;
+
+/**
+ * One live room: the only mutable reference to its state and the set of connections that watch it. Every field
+ * below is read and written only by tasks on {@link #writer}; nothing here blocks, sleeps or calls Zoom.
+ */
+public final class LiveRoom {
+    private final RoomExecutor writer;
+    private final Frames frames;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final Duration grace;
+    private final int connectionsPerMember;
+    private final RecentReplies recent = new RecentReplies(256);
+    private final Map<MemberId, List<Connection>> connections = new HashMap<>();
+    private final Consumer<Integer> connectionDelta;
+    private RoomState state;
+
+    LiveRoom(RoomState initial, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
+             Duration grace, int connectionsPerMember, Consumer<Integer> connectionDelta) {
+        this.state = initial;
+        this.writer = new RoomExecutor(pool);
+        this.frames = frames;
+        this.clock = clock;
+        this.timers = timers;
+        this.grace = grace;
+        this.connectionsPerMember = connectionsPerMember;
+        this.connectionDelta = connectionDelta;
+    }
+
+    /** A panel opened: mark the person present, then send them the whole room. */
+    public void join(Connection c) {
+        writer.execute(() -> {
+            Participant p = state.participant(c.member());
+            if (p == null || p.role() != c.role()) {
+                c.send(frames.error(null, "token_invalid", "This link is not valid for anyone on this room's roster."));
+                c.close(CloseCodes.TOKEN_INVALID, "not on this room's roster");
+                return;
+            }
+            List<Connection> mine = connections.computeIfAbsent(c.member(), k -> new ArrayList<>(2));
+            if (mine.isEmpty()) apply(Actor.SYSTEM, new Command.PanelConnected(c.member()));
+            mine.add(c);
+            connectionDelta.accept(1);
+            if (mine.size() > connectionsPerMember) {
+                Connection oldest = mine.remove(0);
+                connectionDelta.accept(-1);
+                oldest.close(CloseCodes.OPENED_ELSEWHERE, "opened in another window");
+            }
+            c.send(frames.snapshot(state, c.view(), c.member()));
+        });
+    }
+
+    /** A panel closed or dropped. The person keeps their hand and floor until the grace period ends. */
+    public void leave(Connection c) {
+        writer.execute(() -> {
+            List<Connection> mine = connections.get(c.member());
+            if (mine == null || !mine.remove(c)) return;
+            connectionDelta.accept(-1);
+            if (!mine.isEmpty()) return;
+            connections.remove(c.member());
+            apply(Actor.SYSTEM, new Command.PanelDisconnected(c.member()));
+            Participant p = state.participant(c.member());
+            if (p.reconnectingSince() != null) {
+                var expiry = new Command.GraceExpired(c.member(), p.reconnectingSince());
+                timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** A command from a connection: answered by exactly one ack or error, and applied at most once per id. */
+    public void submit(Connection c, Inbound.RoomCommand in) {
+        writer.execute(() -> {
+            String earlier = recent.get(c.member(), in.id());
+            if (earlier != null) {
+                c.send(earlier);
+                return;
+            }
+            String reply;
+            if (in.expectedVersion() >= 0 && in.expectedVersion() != state.version()) {
+                reply = frames.error(in.id(), "stale_version",
+                        "The room changed since you looked (it is now at version " + state.version() + ").");
+            } else {
+                Decision d = apply(new Actor(c.member(), c.role()), in.command());
+                reply = d instanceof Decision.Rejected r ? frames.error(in.id(), r.reason()) : frames.ack(in.id(), state.version());
+            }
+            recent.put(c.member(), in.id(), reply);
+            c.send(reply);
+        });
+    }
+
+    /** The client saw a gap or a new epoch and asks for the whole room again. */
+    public void resync(Connection c) {
+        writer.execute(() -> c.send(frames.snapshot(state, c.view(), c.member())));
+    }
+
+    /** Reads the state on the writer, for tests, metrics and the admin side; never blocks the room. */
+    public void read(Consumer<RoomState> reader) { writer.execute(() -> reader.accept(state)); }
+
+    /** Closes every connection, e.g. at shutdown, with a code that tells clients to come back. */
+    public void closeAll(int code, String reason) {
+        writer.execute(() -> {
+            for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);
+        });
+    }
+
+    private Decision apply(Actor by, Command command) {
+        Decision d = Room.decide(state, by, command, clock.instant());
+        if (d instanceof Decision.Changed changed) {
+            RoomState before = state;
+            state = changed.state().withVersion(before.version() + 1);
+            broadcast(before);
+        }
+        return d;
+    }
+
+    /** One frame per role view, written once and shared; private parts go only to the person they belong to. */
+    private void broadcast(RoomState before) {
+        String leaderFrame = null;
+        String memberFrame = null;
+        for (var entry : connections.entrySet()) {
+            boolean privateChanged = privateChanged(before, state, entry.getKey());
+            for (Connection c : entry.getValue()) {
+                String frame;
+                if (c.view() == Frames.View.LEADER) {
+                    frame = leaderFrame != null ? leaderFrame : (leaderFrame = frames.state(state, Frames.View.LEADER));
+                } else {
+                    frame = memberFrame != null ? memberFrame : (memberFrame = frames.state(state, Frames.View.MEMBER));
+                }
+                c.sendState(frame);
+                if (privateChanged) c.send(frames.you(state, entry.getKey()));
+            }
+        }
+    }
+
+    private static boolean privateChanged(RoomState before, RoomState after, MemberId m) {
+        if (before.signals() != after.signals()
+                && (before.signals().hasCase().contains(m) != after.signals().hasCase().contains(m)
+                    || before.signals().tooMuch().contains(m) != after.signals().tooMuch().contains(m))) {
+            return true;
+        }
+        Participant a = before.participant(m);
+        Participant b = after.participant(m);
+        return a != b && !a.confirmed().equals(b.confirmed());
+    }
+}

@@ -1,0 +1,86 @@
+package org.balintcompanion.room;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that can change a room. Who sends it travels separately as an {@link Actor}. Commands carry no free
+ * text: nothing a member says about a patient can enter the room state.
+ */
+public sealed interface Command {
+    // A participant about themself
+    record RaiseHand() implements Command {}
+    record LowerHand() implements Command {}
+    /** "Speak freely" only: the member marks themself as the current speaker. */
+    record TakeFloor() implements Command {}
+    /** The floor holder ends their turn; a leader may end anyone's. */
+    record EndTurn() implements Command {}
+    /** The current member of a go-round passes; nothing about it is counted. */
+    record Pass() implements Command {}
+    record SignalCase(boolean on) implements Command {}
+    record SignalTooMuch(boolean on) implements Command {}
+    record ConfirmChecklistItem(String item, boolean confirmed) implements Command {
+        public ConfirmChecklistItem { Objects.requireNonNull(item, "item"); }
+    }
+
+    // Leaders
+    record RaiseHandFor(MemberId member) implements Command {
+        public RaiseHandFor { Objects.requireNonNull(member, "member"); }
+    }
+    record LowerHandFor(MemberId member) implements Command {
+        public LowerHandFor { Objects.requireNonNull(member, "member"); }
+    }
+    record LowerAllHands() implements Command {}
+    record MoveHand(MemberId member, int toIndex) implements Command {
+        public MoveHand { Objects.requireNonNull(member, "member"); }
+    }
+    /** {@code member} null: give the floor to the head of the queue. */
+    record GiveFloor(MemberId member) implements Command {}
+    /** The interrupted floor holder goes back to the head of the queue; their next turn is not a new one. */
+    record PutBack() implements Command {}
+    record SetSeatOrder(List<MemberId> order) implements Command {
+        public SetSeatOrder { order = List.copyOf(order); }
+    }
+    record StartGoRound() implements Command {}
+    record EndGoRound() implements Command {}
+    record SetPhase(Phase phase) implements Command {
+        public SetPhase { Objects.requireNonNull(phase, "phase"); }
+    }
+    /** {@code member} null: no presenter. */
+    record SetPresenter(MemberId member) implements Command {}
+    record SetSpeakingRule(SpeakingRule rule) implements Command {
+        public SetSpeakingRule { Objects.requireNonNull(rule, "rule"); }
+    }
+    record SetQueuePolicy(QueuePolicy policy) implements Command {
+        public SetQueuePolicy { Objects.requireNonNull(policy, "policy"); }
+    }
+    record SetMutePolicy(MutePolicy policy) implements Command {
+        public SetMutePolicy { Objects.requireNonNull(policy, "policy"); }
+    }
+    record PauseQuestions(boolean paused) implements Command {}
+    record ClearTooMuch(MemberId member) implements Command {
+        public ClearTooMuch { Objects.requireNonNull(member, "member"); }
+    }
+    record SetAttendance(MemberId member, Attendance attendance) implements Command {
+        public SetAttendance {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(attendance, "attendance");
+        }
+    }
+
+    // The server itself
+    record PanelConnected(MemberId member) implements Command {
+        public PanelConnected { Objects.requireNonNull(member, "member"); }
+    }
+    record PanelDisconnected(MemberId member) implements Command {
+        public PanelDisconnected { Objects.requireNonNull(member, "member"); }
+    }
+    /** Sent by the grace timer; {@code since} names the disconnection it was armed for. */
+    record GraceExpired(MemberId member, Instant since) implements Command {
+        public GraceExpired {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(since, "since");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.balintcompanion.room;
+
+import java.util.List;
+
+/** A round through the circle in seat order: each member in turn speaks or passes. */
+public record GoRound(List<MemberId> order, int position) {
+    public GoRound {
+        order = List.copyOf(order);
+        if (position < 0 || position >= order.size()) {
+            throw new IllegalArgumentException("go-round position out of range");
+        }
+    }
+
+    public MemberId current() { return order.get(position); }
+
+    public boolean isLast() { return position == order.size() - 1; }
+
+    public GoRound advanced() { return new GoRound(order, position + 1); }
+}

@@ -1,0 +1,47 @@
+package org.balintcompanion.room;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One person on the room's roster. {@code turns} lives only for this meeting; {@code confirmed} holds the ids of the
+ * checklist items this person confirmed (a yes/no per item, nothing else).
+ */
+public record Participant(MemberId id, String name, Role role, Attendance attendance, Presence presence,
+                          Instant reconnectingSince, int turns, Set<String> confirmed) {
+    public Participant {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(attendance, "attendance");
+        Objects.requireNonNull(presence, "presence");
+        if (role == Role.SYSTEM) throw new IllegalArgumentException("the system is not a participant");
+        if (turns < 0) throw new IllegalArgumentException("turns < 0");
+        confirmed = Set.copyOf(confirmed);
+    }
+
+    public static Participant onRoster(MemberId id, String name, Role role) {
+        return new Participant(id, name, role, Attendance.PANEL, Presence.ABSENT, null, 0, Set.of());
+    }
+
+    public Participant withPresence(Presence p, Instant since) {
+        return new Participant(id, name, role, attendance, p, since, turns, confirmed);
+    }
+
+    public Participant withAttendance(Attendance a) {
+        return new Participant(id, name, role, a, presence, reconnectingSince, turns, confirmed);
+    }
+
+    public Participant withOneMoreTurn() {
+        return new Participant(id, name, role, attendance, presence, reconnectingSince, turns + 1, confirmed);
+    }
+
+    public Participant withConfirmation(String item, boolean yes) {
+        if (confirmed.contains(item) == yes) return this;
+        var next = new HashSet<>(confirmed);
+        if (yes) next.add(item); else next.remove(item);
+        return new Participant(id, name, role, attendance, presence, reconnectingSince, turns, next);
+    }
+}

@@ -1,0 +1,49 @@
+package org.balintcompanion.room;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the group decided before the meeting: its phase template, the advisory target of each phase, whether members
+ * see the timers, and the checklist every participant confirms.
+ */
+public record RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTargets, boolean timersShownToMembers,
+                           List<ChecklistItem> checklist) {
+    public RoomSettings {
+        Objects.requireNonNull(template, "template");
+        phaseTargets = Map.copyOf(phaseTargets);
+        checklist = List.copyOf(checklist);
+    }
+
+    /** Defaults from the domain brief: telling 3-5 min, one case about an hour; silence before a case is open-ended. */
+    public static RoomSettings defaults(PhaseTemplate template) {
+        var targets = new EnumMap<Phase, Duration>(Phase.class);
+        targets.put(Phase.OPENING, Duration.ofMinutes(5));
+        targets.put(Phase.TELLING, Duration.ofMinutes(5));
+        targets.put(Phase.GROUP_WORK, Duration.ofMinutes(60));
+        targets.put(Phase.FACTUAL_QUESTIONS, Duration.ofMinutes(10));
+        targets.put(Phase.PUSH_BACK, Duration.ofMinutes(30));
+        targets.put(Phase.PRESENTER_RETURNS, Duration.ofMinutes(10));
+        targets.put(Phase.CLOSING, Duration.ofMinutes(5));
+        return new RoomSettings(template, targets, true, defaultChecklist());
+    }
+
+    public static List<ChecklistItem> defaultChecklist() {
+        return List.of(
+                new ChecklistItem("alone", "Je suis seul·e dans une pièce fermée", "I am alone in a closed room"),
+                new ChecklistItem("unheard", "Personne ne peut m'entendre", "Nobody can overhear me"),
+                new ChecklistItem("headphones", "J'ai mis un casque ou des écouteurs", "My headphones are on"),
+                new ChecklistItem("realName", "Mon vrai nom est affiché dans Zoom", "My real name is shown in Zoom"),
+                new ChecklistItem("notRecording", "Je n'enregistre rien", "I am not recording anything"));
+    }
+
+    public Duration targetOf(Phase phase) { return phaseTargets.getOrDefault(phase, Duration.ZERO); }
+
+    public boolean hasChecklistItem(String id) {
+        for (ChecklistItem item : checklist) if (item.id().equals(id)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,125 @@
+package org.balintcompanion.web;
+
+import java.time.Clock;
+
+import org.balintcompanion.auth.Caller;
+import org.balintcompanion.config.AppConfig;
+import org.balintcompanion.live.CloseCodes;
+import org.balintcompanion.live.Connection;
+import org.balintcompanion.live.LiveRoom;
+import org.balintcompanion.room.MemberId;
+import org.balintcompanion.room.Role;
+import org.balintcompanion.wire.CommandParser;
+import org.balintcompanion.wire.Frames;
+import org.balintcompanion.wire.Inbound;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The socket of one panel: parses frames, enforces the rate limit, hands commands to the room and writes replies.
+ * It holds no rules; who may do what is decided by the room from the verified caller.
+ */
+final class RoomSocket implements Session.Listener.AutoDemanding, Connection {
+    private static final Logger log = LoggerFactory.getLogger(RoomSocket.class);
+    /** Past this many refused frames in a row the client is flooding, not retrying: close it. */
+    private static final int FLOOD_LIMIT = 200;
+
+    private final Caller caller;
+    private final LiveRoom room;
+    private final CommandParser parser;
+    private final Frames frames;
+    private final AppConfig.Limits limits;
+    private final KeepAlive keepAlive;
+    private final Clock clock;
+    private final CommandRate rate;
+    private int refusedInARow;
+    private volatile Outbox outbox;
+
+    RoomSocket(Caller caller, LiveRoom room, CommandParser parser, Frames frames, AppConfig.Limits limits,
+               KeepAlive keepAlive, Clock clock) {
+        this.caller = caller;
+        this.room = room;
+        this.parser = parser;
+        this.frames = frames;
+        this.limits = limits;
+        this.keepAlive = keepAlive;
+        this.clock = clock;
+        this.rate = new CommandRate(limits.commandsPerSecond(), limits.commandBurst(), System.nanoTime());
+    }
+
+    @Override public MemberId member() { return caller.member(); }
+
+    @Override public Role role() { return caller.role(); }
+
+    @Override public void onWebSocketOpen(Session session) {
+        outbox = new Outbox(session, clock, limits.outboxFrames(), limits.slowConsumerTimeout());
+        keepAlive.add(this);
+        room.join(this);
+    }
+
+    @Override public void onWebSocketText(String message) {
+        if (!rate.tryTake(System.nanoTime())) {
+            refused();
+            send(frames.error(null, "rate_limited", "Too many messages: at most " + limits.commandsPerSecond()
+                    + " a second. This one was not applied."));
+            return;
+        }
+        switch (parser.parse(message)) {
+            case Inbound.RoomCommand c -> {
+                refusedInARow = 0;
+                room.submit(this, c);
+            }
+            case Inbound.Sync s -> room.resync(this);
+            case Inbound.Ping p -> send(frames.pong(p.id()));
+            case Inbound.Invalid bad -> {
+                refused();
+                send(frames.error(bad.id(), bad.code(), bad.message()));
+            }
+        }
+    }
+
+    @Override public void onWebSocketBinary(java.nio.ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        send(frames.error(null, "bad_json", "Binary frames are not used: send JSON text."));
+    }
+
+    @Override public void onWebSocketClose(int statusCode, String reason) {
+        keepAlive.remove(this);
+        room.leave(this);
+    }
+
+    @Override public void onWebSocketError(Throwable cause) {
+        // Oversized frames, resets and timeouts land here; Jetty closes the socket with the matching code.
+        log.debug("socket error for a member of room {}: {}", caller.room(), cause.toString());
+    }
+
+    @Override public void sendState(String frame) {
+        Outbox o = outbox;
+        if (o != null) o.sendState(frame);
+    }
+
+    @Override public void send(String frame) {
+        Outbox o = outbox;
+        if (o != null) o.send(frame);
+    }
+
+    @Override public void close(int code, String reason) {
+        Outbox o = outbox;
+        if (o != null) o.close(code, reason);
+    }
+
+    void ping() {
+        Outbox o = outbox;
+        if (o != null) o.ping();
+    }
+
+    void checkStalled() {
+        Outbox o = outbox;
+        if (o != null) o.checkStalled();
+    }
+
+    private void refused() {
+        if (++refusedInARow > FLOOD_LIMIT) close(CloseCodes.TOO_MANY_REQUESTS, "too many refused messages");
+    }
+}

@@ -1,0 +1,82 @@
+package org.balintcompanion.web;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.balintcompanion.auth.Caller;
+import org.balintcompanion.auth.RoomTokens;
+import org.balintcompanion.auth.TokenRejected;
+import org.balintcompanion.config.AppConfig;
+import org.balintcompanion.live.CloseCodes;
+import org.balintcompanion.live.LiveRoom;
+import org.balintcompanion.live.RoomRegistry;
+import org.balintcompanion.room.RoomId;
+import org.balintcompanion.wire.CommandParser;
+import org.balintcompanion.wire.Frames;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+
+/**
+ * Decides at the upgrade who is calling: the Origin must be on the exact allowlist (browsers let any site open a
+ * socket to us, so this is the defence against cross-site hijacking), and the token must be valid for this room.
+ */
+final class RoomUpgrade implements WebSocketCreator {
+    static final String PATH_PREFIX = "/ws/rooms/";
+
+    private final Set<String> allowedOrigins;
+    private final RoomTokens tokens;
+    private final RoomRegistry rooms;
+    private final CommandParser parser;
+    private final Frames frames;
+    private final AppConfig.Limits limits;
+    private final KeepAlive keepAlive;
+    private final Clock clock;
+
+    RoomUpgrade(Set<String> allowedOrigins, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
+                AppConfig.Limits limits, KeepAlive keepAlive, Clock clock) {
+        this.allowedOrigins = allowedOrigins;
+        this.tokens = tokens;
+        this.rooms = rooms;
+        this.parser = parser;
+        this.frames = frames;
+        this.limits = limits;
+        this.keepAlive = keepAlive;
+        this.clock = clock;
+    }
+
+    @Override public Object createWebSocket(ServerUpgradeRequest req, ServerUpgradeResponse resp, Callback callback) {
+        String origin = req.getHeaders().get(HttpHeader.ORIGIN);
+        // No Origin means no browser (the load generator, a test client): browsers always send it on upgrades.
+        if (origin != null && !allowedOrigins.contains(origin)) {
+            Problems.write(req, resp, callback, 403, "Origin not allowed",
+                    "This page's origin may not open the room. Ask the administrator to add it to BALINT_ALLOWED_ORIGINS.", null);
+            return null;
+        }
+        String path = req.getHttpURI().getPath();
+        String roomPart = path.substring(PATH_PREFIX.length());
+        if (!RoomId.isValid(roomPart)) {
+            return refuse(CloseCodes.ROOM_UNKNOWN, "room_unknown", "There is no such room.");
+        }
+        Caller caller;
+        try {
+            caller = tokens.verify(Request.extractQueryParameters(req).getValue("token"));
+        } catch (TokenRejected e) {
+            return e.expired() ? refuse(CloseCodes.TOKEN_EXPIRED, "token_expired", e.getMessage())
+                    : refuse(CloseCodes.TOKEN_INVALID, "token_invalid", e.getMessage());
+        }
+        if (!caller.room().value().equals(roomPart)) {
+            return refuse(CloseCodes.TOKEN_INVALID, "token_invalid", "This join link is for another room.");
+        }
+        LiveRoom room = rooms.find(caller.room());
+        if (room == null) return refuse(CloseCodes.ROOM_UNKNOWN, "room_unknown", "This meeting's room is not open.");
+        return new RoomSocket(caller, room, parser, frames, limits, keepAlive, clock);
+    }
+
+    private RefusedSocket refuse(int closeCode, String code, String message) {
+        return new RefusedSocket(frames.error(null, code, message), closeCode, code);
+    }
+}

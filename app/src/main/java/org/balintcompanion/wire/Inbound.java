@@ -1,0 +1,16 @@
+package org.balintcompanion.wire;
+
+import org.balintcompanion.room.Command;
+
+/** One parsed client frame: a room command, a request for a fresh snapshot, an app-level ping, or a refusal. */
+public sealed interface Inbound {
+    /** {@code expectedVersion} is -1 when the client did not ask for an optimistic check. */
+    record RoomCommand(String id, long expectedVersion, Command command) implements Inbound {}
+
+    record Sync(String id) implements Inbound {}
+
+    record Ping(String id) implements Inbound {}
+
+    /** {@code id} is null when the frame was too broken to carry one. */
+    record Invalid(String id, String code, String message) implements Inbound {}
+}

@@ -1,0 +1,24 @@
+package org.balintcompanion.room;
+
+import java.util.List;
+
+import org.balintcompanion.room.Command.*;
+
+import static org.balintcompanion.room.RoomFixtures.*;
+
+/** One sample of every command, checked complete by {@link CommandCoverageTest}. */
+final class CommandSamples {
+    private CommandSamples() {}
+
+    static List<Command> all() {
+        return List.of(new RaiseHand(), new LowerHand(), new TakeFloor(), new EndTurn(), new Pass(),
+                new SignalCase(true), new SignalTooMuch(true), new ConfirmChecklistItem("alone", true),
+                new RaiseHandFor(BOB), new LowerHandFor(BOB), new LowerAllHands(), new MoveHand(BOB, 0),
+                new GiveFloor(null), new PutBack(), new SetSeatOrder(List.of(DAN, LEA, CAROL, COLE, BOB, ALICE, OSCAR)),
+                new StartGoRound(), new EndGoRound(), new SetPhase(Phase.WHO_HAS_A_CASE), new SetPresenter(BOB),
+                new SetSpeakingRule(SpeakingRule.SPEAK_FREELY), new SetQueuePolicy(QueuePolicy.FIRST_COME),
+                new SetMutePolicy(MutePolicy.FLOOR_ONLY), new PauseQuestions(true), new ClearTooMuch(BOB),
+                new SetAttendance(BOB, Attendance.PHONE), new PanelConnected(BOB), new PanelDisconnected(BOB),
+                new GraceExpired(BOB, T0));
+    }
+}
