@@ -7,7 +7,8 @@ import org.eclipse.jetty.websocket.api.Session;
  * Answers a connection whose token cannot be used: one error frame saying why, then a terminal close code. A browser
  * cannot read an HTTP status from a refused upgrade, so the reason travels inside the socket instead.
  */
-final class RefusedSocket implements Session.Listener.AutoDemanding {
+// Public only because Jetty binds listener methods through MethodHandles, which need an accessible class.
+public final class RefusedSocket implements Session.Listener.AutoDemanding {
     private final String errorFrame;
     private final int closeCode;
     private final String reason;

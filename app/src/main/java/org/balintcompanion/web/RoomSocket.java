@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The socket of one panel: parses frames, enforces the rate limit, hands commands to the room and writes replies.
  * It holds no rules; who may do what is decided by the room from the verified caller.
  */
-final class RoomSocket implements Session.Listener.AutoDemanding, Connection {
+// Public only because Jetty binds listener methods through MethodHandles, which need an accessible class.
+public final class RoomSocket implements Session.Listener.AutoDemanding, Connection {
     private static final Logger log = LoggerFactory.getLogger(RoomSocket.class);
     /** Past this many refused frames in a row the client is flooding, not retrying: close it. */
     private static final int FLOOD_LIMIT = 200;

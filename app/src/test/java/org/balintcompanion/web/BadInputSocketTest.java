@@ -1,0 +1,261 @@
+package org.balintcompanion.web;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.balintcompanion.auth.RoomTokens;
+import org.balintcompanion.config.Secret;
+import org.balintcompanion.room.MemberId;
+import org.balintcompanion.room.PhaseTemplate;
+import org.balintcompanion.room.Role;
+import org.balintcompanion.room.RoomId;
+import org.balintcompanion.support.RoomClient;
+import org.balintcompanion.support.TestServer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every kind of bad input gets a clear error or a documented close code, and the room stays exactly as it was. */
+@Timeout(value = 40, unit = TimeUnit.SECONDS)
+class BadInputSocketTest {
+    private TestServer server;
+    private WebSocketClient ws;
+    private RoomClient lea;
+    private JsonNode before;
+
+    @BeforeEach void start() throws Exception {
+        server = TestServer.start(Map.of("BALINT_SLOW_CLIENT_SECONDS", "1"));
+        server.openRoom(PhaseTemplate.OPEN);
+        ws = new WebSocketClient();
+        ws.start();
+        lea = RoomClient.join(ws, server.roomUri(server.token("lea", Role.LEADER)));
+        lea.ack(lea.send("raiseHandFor", "member", "alice"));
+        before = lea.sync();
+    }
+
+    @AfterEach void stop() throws Exception {
+        ws.stop();
+        server.close();
+    }
+
+    /** Bob joins; his arrival is a change of presence, so the baseline is taken after it. */
+    private RoomClient member() throws Exception {
+        RoomClient bob = RoomClient.join(ws, server.roomUri(server.token("bob", Role.MEMBER)));
+        before = lea.stateAt(bob.snapshotVersion());
+        return bob;
+    }
+
+    /** Everything but presence (a refused client may be closed, which others see) is exactly as before. */
+    private void assertRoomUnchanged() throws InterruptedException {
+        JsonNode now = lea.sync();
+        assertEquals(withoutPresence(before.path("room")), withoutPresence(now.path("room")), "the room did not change");
+        assertEquals(List.of("alice"), RoomClient.ids(now.path("room").path("queue")));
+    }
+
+    private static JsonNode withoutPresence(JsonNode room) {
+        var copy = room.deepCopy();
+        copy.path("people").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("presence"));
+        return copy;
+    }
+
+    private static JsonNode nextError(RoomClient c) throws InterruptedException { return c.next("error"); }
+
+    @Test void malformedJsonGetsAClearErrorAndChangesNothing() throws Exception {
+        RoomClient bob = member();
+        bob.sendRaw("{\"type\": \"raiseHand\", ");
+        JsonNode e = nextError(bob);
+        assertEquals("bad_json", e.path("code").asText());
+        assertTrue(e.path("id").isNull());
+        bob.sendRaw("[1,2,3]");
+        assertEquals("bad_json", nextError(bob).path("code").asText());
+        assertRoomUnchanged();
+    }
+
+    @Test void anUnknownMessageTypeIsNamedInTheError() throws Exception {
+        RoomClient bob = member();
+        String id = bob.send("dropTable");
+        JsonNode e = bob.reply(id);
+        assertEquals("unknown_type", e.path("code").asText());
+        assertTrue(e.path("message").asText().contains("dropTable"));
+        assertRoomUnchanged();
+    }
+
+    @Test void missingOrWronglyTypedFieldsNameTheField() throws Exception {
+        String id = lea.send("moveHand", "member", "alice");
+        JsonNode e = lea.reply(id);
+        assertEquals("invalid_field", e.path("code").asText());
+        assertTrue(e.path("message").asText().contains("'to'"), e.toString());
+
+        id = lea.send("giveFloor", "member", 42);
+        assertTrue(lea.reply(id).path("message").asText().contains("'member'"));
+        id = lea.send("setPhase", "phase", "LUNCH");
+        assertTrue(lea.reply(id).path("message").asText().contains("WHO_HAS_A_CASE"));
+        id = lea.send("signalCase", "on", "yes");
+        assertEquals("invalid_field", lea.reply(id).path("code").asText());
+        assertRoomUnchanged();
+    }
+
+    @Test void aCommandWithoutAnIdIsRefused() throws Exception {
+        lea.sendRaw("{\"type\":\"lowerAllHands\"}");
+        JsonNode e = nextError(lea);
+        assertEquals("invalid_field", e.path("code").asText());
+        assertTrue(e.path("message").asText().contains("'id'"));
+        assertRoomUnchanged();
+    }
+
+    @Test void aCommandTheRoleMayNotSendIsRefused() throws Exception {
+        RoomClient bob = member();
+        assertEquals("not_a_leader", bob.errorCode(bob.send("lowerAllHands")));
+        RoomClient oscar = RoomClient.join(ws, server.roomUri(server.token("oscar", Role.OBSERVER)));
+        assertEquals("observer_read_only", oscar.errorCode(oscar.send("raiseHand")));
+        assertRoomUnchanged();
+    }
+
+    @Test void anOversizedFrameClosesTheSocketWithMessageTooBig() throws Exception {
+        RoomClient bob = member();
+        bob.sendRaw("{\"type\":\"raiseHand\",\"id\":\"" + "x".repeat(20_000) + "\"}");
+        assertEquals(1009, bob.awaitClose());
+        assertRoomUnchanged();
+    }
+
+    @Test void aBinaryFrameIsRefused() throws Exception {
+        RoomClient bob = member();
+        bob.session().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), Callback.NOOP);
+        assertEquals("bad_json", nextError(bob).path("code").asText());
+        assertRoomUnchanged();
+    }
+
+    @Test void aMissingTokenIsRefusedWithAReason() throws Exception {
+        RoomClient c = RoomClient.connect(ws, server.roomUri(null), TestServer.ORIGIN);
+        assertEquals("token_invalid", c.next("error").path("code").asText());
+        assertEquals(4501, c.awaitClose());
+    }
+
+    @Test void aForgedTokenIsRefused() throws Exception {
+        var otherKey = new RoomTokens(new Secret(new byte[32]), Clock.systemUTC());
+        String forged = otherKey.issue(TestServer.ROOM, MemberId.of("lea"), Role.LEADER, Duration.ofHours(1));
+        RoomClient c = RoomClient.connect(ws, server.roomUri(forged), TestServer.ORIGIN);
+        assertEquals("token_invalid", c.next("error").path("code").asText());
+        assertEquals(4501, c.awaitClose());
+        assertRoomUnchanged();
+    }
+
+    @Test void aTamperedTokenIsRefused() throws Exception {
+        String token = server.token("bob", Role.MEMBER);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("MEMBER", "LEADER");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        RoomClient c = RoomClient.connect(ws, server.roomUri(tampered), TestServer.ORIGIN);
+        assertEquals(4501, c.awaitClose());
+    }
+
+    @Test void anExpiredTokenSaysSo() throws Exception {
+        var yesterday = new RoomTokens(server.app().config().tokenKey(),
+                Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC));
+        String expired = yesterday.issue(TestServer.ROOM, MemberId.of("bob"), Role.MEMBER, Duration.ofHours(1));
+        RoomClient c = RoomClient.connect(ws, server.roomUri(expired), TestServer.ORIGIN);
+        assertEquals("token_expired", c.next("error").path("code").asText());
+        assertEquals(4502, c.awaitClose());
+    }
+
+    @Test void aTokenForAnotherRoomIsRefused() throws Exception {
+        String forR2 = server.app().tokens().issue(RoomId.of("r2"), MemberId.of("lea"), Role.LEADER, Duration.ofHours(1));
+        RoomClient c = RoomClient.connect(ws, server.roomUri(forR2), TestServer.ORIGIN);
+        assertEquals(4501, c.awaitClose());
+        RoomClient unknownRoom = RoomClient.connect(ws, server.roomUri("r2", forR2), TestServer.ORIGIN);
+        assertEquals("room_unknown", unknownRoom.next("error").path("code").asText());
+        assertEquals(4504, unknownRoom.awaitClose());
+    }
+
+    @Test void aTokenForSomeoneOffTheRosterIsRefused() throws Exception {
+        String stranger = server.app().tokens().issue(TestServer.ROOM, MemberId.of("mallory"), Role.MEMBER, Duration.ofHours(1));
+        RoomClient c = RoomClient.connect(ws, server.roomUri(stranger), TestServer.ORIGIN);
+        assertEquals(4501, c.awaitClose());
+        assertRoomUnchanged();
+    }
+
+    @Test void aPageFromAnotherOriginCannotOpenTheRoom() {
+        var e = assertThrows(ExecutionException.class,
+                () -> RoomClient.connect(ws, server.roomUri(server.token("lea", Role.LEADER)), "https://evil.example"));
+        assertTrue(e.getCause().getMessage().contains("403"), e.getCause().getMessage());
+    }
+
+    @Test void aFloodIsRateLimitedAndOnlyAcceptedCommandsApply() throws Exception {
+        RoomClient bob = member();
+        for (int i = 0; i < 80; i++) bob.send(i % 2 == 0 ? "raiseHand" : "lowerHand");
+        JsonNode limited = bob.nextMatching(f -> "rate_limited".equals(f.path("code").asText()), "a rate_limited error");
+        assertTrue(limited.path("message").asText().contains("20"));
+        long acks = 0;
+        JsonNode last = lea.sync();
+        for (JsonNode f : bob.seen()) if (f.path("type").asText().equals("ack")) acks++;
+        assertTrue(acks < 80, "some commands were refused");
+        assertFalse(RoomClient.ids(last.path("room").path("queue")).isEmpty());
+    }
+
+    @Test void aClientThatStopsReadingIsClosedAndTheOthersCarryOn() throws Exception {
+        try (TestServer fast = TestServer.start(Map.of("BALINT_SLOW_CLIENT_SECONDS", "1",
+                "BALINT_COMMANDS_PER_SECOND", "100000", "BALINT_COMMAND_BURST", "100000"))) {
+            fast.openRoom(PhaseTemplate.OPEN);
+            evictsAStalledClient(fast);
+        }
+    }
+
+    private void evictsAStalledClient(TestServer server) throws Exception {
+        RoomClient lea = RoomClient.join(ws, server.roomUri(server.token("lea", Role.LEADER)));
+        RoomClient alice = RoomClient.join(ws, server.roomUri(server.token("alice", Role.MEMBER)));
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.app().port()));
+            upgrade(stalled, server.token("bob", Role.MEMBER));
+            long start = System.nanoTime();
+            lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
+
+            // Each change sends bob the whole room; he reads none of it.
+            for (int i = 0; i < 2000; i++) lea.send(i % 2 == 0 ? "raiseHandFor" : "lowerHandFor", "member", "carol");
+            JsonNode evicted = lea.nextMatching(f -> presenceOf(f, "bob").equals("RECONNECTING"), "bob evicted");
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "evicted within 10 s");
+            long aliceVersion = alice.sync().path("version").asLong();
+            assertTrue(aliceVersion >= evicted.path("version").asLong(), "alice kept up while bob stalled");
+        }
+    }
+
+    private static String presenceOf(JsonNode frame, String member) {
+        if (!frame.path("type").asText().equals("state")) return "";
+        for (JsonNode p : frame.path("room").path("people")) if (p.path("id").asText().equals(member)) return p.path("presence").asText();
+        return "";
+    }
+
+    /** A hand-made upgrade, so the test controls exactly how much this client reads: nothing after the handshake. */
+    private void upgrade(Socket s, String token) throws Exception {
+        OutputStream out = s.getOutputStream();
+        out.write(("GET /ws/rooms/r1?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = s.getInputStream();
+        var head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+        assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+    }
+}

@@ -1,0 +1,202 @@
+package org.balintcompanion.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.balintcompanion.room.PhaseTemplate;
+import org.balintcompanion.room.Role;
+import org.balintcompanion.support.RoomClient;
+import org.balintcompanion.support.TestServer;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.balintcompanion.support.RoomClient.ids;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LiveRoomSocketTest {
+    private TestServer server;
+    private WebSocketClient ws;
+
+    @BeforeEach void start() throws Exception {
+        server = TestServer.start(Map.of("BALINT_RECONNECT_GRACE_SECONDS", "1"));
+        server.openRoom(PhaseTemplate.PUSH_BACK_TEMPLATE);
+        ws = new WebSocketClient();
+        ws.start();
+    }
+
+    @AfterEach void stop() throws Exception {
+        ws.stop();
+        server.close();
+    }
+
+    private RoomClient join(String member, Role role) throws Exception {
+        return RoomClient.join(ws, server.roomUri(server.token(member, role)));
+    }
+
+    @Test void aMembersRaisedHandReachesEveryClientWithTheSameVersion() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        RoomClient bob = join("bob", Role.MEMBER);
+        RoomClient oscar = join("oscar", Role.OBSERVER);
+
+        String id = alice.send("raiseHand");
+        long version = alice.ack(id);
+
+        for (RoomClient c : List.of(lea, alice, bob, oscar)) {
+            JsonNode state = c.stateAt(version);
+            assertEquals(version, state.path("version").asLong());
+            assertEquals(List.of("alice"), ids(state.path("room").path("queue")));
+        }
+    }
+
+    @Test void theLeaderGivesTheFloorAndTheHandLeavesTheQueue() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        alice.ack(alice.send("raiseHand"));
+        long v = lea.ack(lea.send("giveFloor"));
+
+        JsonNode room = alice.stateAt(v).path("room");
+        assertEquals("alice", room.path("floor").path("member").asText());
+        assertEquals(List.of(), ids(room.path("queue")));
+        assertTrue(ids(room.path("unmuteInvited")).contains("alice"), "the floor holder is invited to unmute");
+    }
+
+    @Test void pushBackStopsThePresenterFromQueuing() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        lea.ack(lea.send("setPhase", "phase", "WHO_HAS_A_CASE"));
+        lea.ack(lea.send("setPresenter", "member", "alice"));
+        for (String phase : List.of("TELLING", "FACTUAL_QUESTIONS", "PUSH_BACK")) lea.ack(lea.send("setPhase", "phase", phase));
+
+        assertEquals("presenter_is_listening", alice.errorCode(alice.send("raiseHand")));
+        JsonNode room = alice.sync().path("room");
+        assertEquals("PUSH_BACK", room.path("phase").path("name").asText());
+        JsonNode aliceRow = find(room.path("people"), "alice");
+        assertTrue(aliceRow.path("listening").asBoolean());
+    }
+
+    @Test void leaderAndMembersReceiveTheSameVersionsInTheSameOrder() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        List<RoomClient> members = new ArrayList<>();
+        for (String m : List.of("alice", "bob", "carol", "dan")) members.add(join(m, Role.MEMBER));
+        long baseline = members.get(3).snapshotVersion();
+
+        List<String> ids = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (RoomClient m : members) ids.add(m.send("raiseHand"));
+            for (RoomClient m : members) ids.add(m.send("lowerHand"));
+        }
+        long last = 0;
+        for (int i = 0; i < ids.size(); i++) last = Math.max(last, members.get(i % 4).ack(ids.get(i)));
+        lea.ack(lea.send("raiseHandFor", "member", "alice"));   // a last change marks the end of the burst
+
+        List<Long> leaderSaw = versions(lea, baseline, last);
+        assertEquals(40, leaderSaw.size(), "one state frame per accepted change");
+        for (RoomClient m : members) assertEquals(leaderSaw, versions(m, baseline, last));
+    }
+
+    @Test void membersNeverSeeLeaderOnlyData() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        RoomClient bob = join("bob", Role.MEMBER);
+        long v = alice.ack(alice.send("signalCase", "on", true));
+        alice.ack(alice.send("confirmChecklist", "item", "alone", "confirmed", true));
+
+        JsonNode leaderView = lea.stateAt(v).path("room");
+        assertEquals(List.of("alice"), ids(leaderView.path("signals").path("hasCase")));
+        assertTrue(find(leaderView.path("people"), "alice").has("turns"));
+
+        JsonNode bobView = bob.stateAt(v + 1).path("room");
+        assertFalse(bobView.has("signals"), "private signals are for leaders only");
+        assertFalse(find(bobView.path("people"), "alice").has("confirmed"), "members do not see others' checklists");
+        assertFalse(find(bobView.path("people"), "alice").has("turns"));
+
+        JsonNode you = alice.next("you").path("you");
+        assertTrue(you.path("hasCase").asBoolean());
+        assertTrue(bob.seen().stream().noneMatch(f -> f.path("type").asText().equals("you")), "nobody gets another's private frame");
+    }
+
+    @Test void aRetriedCommandIdIsAppliedOnce() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        lea.ack(lea.send("raiseHandFor", "member", "bob"));
+        long first = lea.ack(sendId(lea, "same-id", "giveFloor"));
+        lea.sendWithId("same-id", "giveFloor");
+        assertEquals(first, lea.ack("same-id"), "the retry gets the original answer");
+        JsonNode room = lea.sync();
+        assertEquals(first, room.path("version").asLong(), "nothing was applied twice");
+        assertEquals("bob", room.path("room").path("floor").path("member").asText());
+    }
+
+    @Test void aCommandBasedOnAnOldVersionIsRefusedAsStale() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        long seen = alice.ack(alice.send("raiseHand"));
+        alice.ack(alice.send("lowerHand"));
+        assertEquals("stale_version", lea.errorCode(lea.send("giveFloor", "member", "alice", "expectedVersion", seen)));
+    }
+
+    @Test void aMemberWhoReconnectsWithinTheGracePeriodKeepsTheirHand() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        alice.ack(alice.send("raiseHand"));
+        alice.close();
+        lea.nextMatching(f -> f.path("type").asText().equals("state")
+                && find(f.path("room").path("people"), "alice").path("presence").asText().equals("RECONNECTING"), "alice reconnecting");
+
+        RoomClient back = join("alice", Role.MEMBER);
+        JsonNode room = back.sync().path("room");
+        assertEquals(List.of("alice"), ids(room.path("queue")));
+        assertEquals("CONNECTED", find(room.path("people"), "alice").path("presence").asText());
+    }
+
+    @Test void aMemberWhoDoesNotComeBackIsGoneAndTheirHandIsLowered() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        alice.ack(alice.send("raiseHand"));
+        alice.close();
+        JsonNode gone = lea.nextMatching(f -> f.path("type").asText().equals("state")
+                && find(f.path("room").path("people"), "alice").path("presence").asText().equals("GONE"), "alice gone");
+        assertEquals(List.of(), ids(gone.path("room").path("queue")));
+    }
+
+    @Test void aSecondPanelOfTheSamePersonSharesTheirPresence() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient phone = join("alice", Role.MEMBER);
+        RoomClient laptop = join("alice", Role.MEMBER);
+        phone.close();
+        laptop.ack(laptop.send("raiseHand"));
+        JsonNode room = lea.sync().path("room");
+        assertEquals("CONNECTED", find(room.path("people"), "alice").path("presence").asText());
+    }
+
+    private static String sendId(RoomClient c, String id, String type) {
+        c.sendWithId(id, type);
+        return id;
+    }
+
+    /** The state versions a client received after {@code from}, up to {@code upTo}, in arrival order. */
+    private static List<Long> versions(RoomClient c, long from, long upTo) throws InterruptedException {
+        c.stateAt(upTo + 1);
+        List<Long> out = new ArrayList<>();
+        for (JsonNode f : c.seen()) {
+            long v = f.path("version").asLong();
+            if (f.path("type").asText().equals("state") && v > from && v <= upTo) out.add(v);
+        }
+        return out;
+    }
+
+    static JsonNode find(JsonNode people, String id) {
+        for (JsonNode p : people) if (p.path("id").asText().equals(id)) return p;
+        throw new AssertionError(id + " not in " + people);
+    }
+}
