@@ -1,6 +1,8 @@
 package org.balintcompanion;
 
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +14,10 @@ import org.balintcompanion.auth.RoomTokens;
 import org.balintcompanion.config.AppConfig;
 import org.balintcompanion.live.CloseCodes;
 import org.balintcompanion.live.RoomRegistry;
+import org.balintcompanion.store.Database;
+import org.balintcompanion.store.RoomJournal;
+import org.balintcompanion.store.RoomStateCodec;
+import org.balintcompanion.store.StoredRooms;
 import org.balintcompanion.web.WebServer;
 import org.balintcompanion.wire.CommandParser;
 import org.balintcompanion.wire.Frames;
@@ -21,6 +27,8 @@ import org.balintcompanion.wire.Frames;
  * same method with a test configuration on port 0, so the production wiring is what gets tested.
  */
 public final class App implements AutoCloseable {
+    private final Database db;
+    private final RoomJournal journal;
     private final ExecutorService roomPool;
     private final ScheduledExecutorService timers;
     private final RoomRegistry rooms;
@@ -28,20 +36,35 @@ public final class App implements AutoCloseable {
     private final WebServer web;
     private final AppConfig config;
 
-    private App(AppConfig config, Clock clock) {
+    private App(AppConfig config, Clock clock, Database db) {
         this.config = config;
+        this.db = db;
         var json = new ObjectMapper();
         var frames = new Frames(json.getFactory());
+        var codec = new RoomStateCodec();
+        this.journal = new RoomJournal(db, codec);
         this.roomPool = Executors.newFixedThreadPool(config.roomThreads(), named("room-"));
         this.timers = Executors.newSingleThreadScheduledExecutor(named("timers-"));
-        this.rooms = new RoomRegistry(roomPool, frames, clock, timers, config.reconnectGrace(),
+        this.rooms = new RoomRegistry(journal, roomPool, frames, clock, timers, config.reconnectGrace(),
                 config.limits().connectionsPerMember());
+        for (var restored : new StoredRooms(db, codec).load()) {
+            rooms.restore(restored.state(), restored.answered().stream()
+                    .map(a -> new RoomRegistry.Answer(a.member(), a.commandId(), a.reply())).toList());
+        }
         this.tokens = new RoomTokens(config.tokenKey(), clock);
         this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, clock);
     }
 
     public static App start(AppConfig config, Clock clock) throws Exception {
-        App app = new App(config, clock);
+        Files.createDirectories(config.dataDir());
+        Database db = Database.open(config.database());
+        App app;
+        try {
+            app = new App(config, clock, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         try {
             app.web.start();
         } catch (Exception e) {
@@ -59,13 +82,19 @@ public final class App implements AutoCloseable {
 
     public AppConfig config() { return config; }
 
+    public Database database() { return db; }
+
+    /** Stops accepting, tells clients to come back later, writes what is queued, then releases the database. */
     @Override public void close() throws Exception {
         rooms.closeAll(CloseCodes.SERVER_RESTART, "server restarting");
         try {
             web.close();
         } finally {
             timers.shutdownNow();
-            roomPool.shutdownNow();
+            roomPool.shutdown();
+            roomPool.awaitTermination(5, TimeUnit.SECONDS);
+            journal.close();
+            db.close();
         }
     }
 

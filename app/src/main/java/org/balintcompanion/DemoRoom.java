@@ -42,7 +42,7 @@ final class DemoRoom {
 
     /** Opens the demo room and writes its links to {@code <data dir>/demo-links.json}. */
     static List<Link> open(App app) throws IOException {
-        app.rooms().open(ID, "Groupe Balint — démonstration", RoomSettings.defaults(PhaseTemplate.OPEN), roster());
+        app.rooms().open(ID, "Groupe Balint — démonstration", RoomSettings.defaults(PhaseTemplate.OPEN), roster(), null);
         var links = new ArrayList<Link>();
         for (Participant p : roster()) {
             String token = app.tokens().issue(ID, p.id(), p.role(), LINKS_VALID_FOR);

@@ -20,7 +20,20 @@ import java.util.Set;
  * the demo with nothing set up. See docs/configuration.md.
  */
 public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
-                        Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo) {
+                        Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo,
+                        DatabaseSettings database, FirstAdmin firstAdmin) {
+
+    /** Embedded H2 in the data directory unless BALINT_DB_URL names another database (PostgreSQL). */
+    public record DatabaseSettings(String url, String user, String password) {
+        public boolean embedded() { return url.startsWith("jdbc:h2:"); }
+
+        @Override public String toString() { return "DatabaseSettings[url=" + url + ", user=" + user + "]"; }
+    }
+
+    /** The first admin, from BALINT_ADMIN_EMAIL / BALINT_ADMIN_PASSWORD; absent means a one-time setup link. */
+    public record FirstAdmin(String email, String password) {
+        @Override public String toString() { return "FirstAdmin[email=" + email + "]"; }
+    }
 
     /** Per-connection limits; see docs/protocol.md. */
     public record Limits(int maxFrameBytes, int commandsPerSecond, int commandBurst, int outboxFrames,
@@ -50,13 +63,37 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                 tokenKey(env.get("BALINT_TOKEN_KEY"), dataDir),
                 Duration.ofSeconds(intVar(env, "BALINT_RECONNECT_GRACE_SECONDS", 60)), limits,
                 intVar(env, "BALINT_ROOM_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors())),
-                args.contains("--demo") || "true".equals(env.get("BALINT_DEMO")));
+                args.contains("--demo") || "true".equals(env.get("BALINT_DEMO")),
+                database(env, dataDir), firstAdmin(env));
+    }
+
+    private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
+        String url = env.get("BALINT_DB_URL");
+        if (url == null || url.isBlank()) {
+            // WRITE_DELAY=0: a commit reaches the operating system at once, so a killed process loses nothing acked.
+            return new DatabaseSettings("jdbc:h2:file:" + dataDir.resolve("balint") + ";WRITE_DELAY=0", "balint", "");
+        }
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("BALINT_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL");
+        }
+        return new DatabaseSettings(url.trim(), env.getOrDefault("BALINT_DB_USER", ""), env.getOrDefault("BALINT_DB_PASSWORD", ""));
+    }
+
+    private static FirstAdmin firstAdmin(Map<String, String> env) {
+        String email = env.get("BALINT_ADMIN_EMAIL");
+        String password = env.get("BALINT_ADMIN_PASSWORD");
+        if (email == null || email.isBlank()) return null;
+        if (password == null || password.length() < 12) {
+            throw new IllegalArgumentException("BALINT_ADMIN_PASSWORD must be at least 12 characters when BALINT_ADMIN_EMAIL is set");
+        }
+        return new FirstAdmin(email.trim(), password);
     }
 
     /** What is safe to print at start: no key material. */
     public String describe() {
         return "port=" + port + " bind=" + bindHost + " dataDir=" + dataDir + " publicUrl=" + publicUrl
-                + " allowedOrigins=" + allowedOrigins + " reconnectGrace=" + reconnectGrace.toSeconds() + "s demo=" + demo;
+                + " allowedOrigins=" + allowedOrigins + " reconnectGrace=" + reconnectGrace.toSeconds() + "s demo=" + demo
+                + " database=" + (database.embedded() ? "embedded H2 in the data directory" : database.url().replaceAll("\\?.*", ""));
     }
 
     private static Set<String> origins(String listed, URI publicUrl, int port) {

@@ -12,6 +12,7 @@ public final class CloseCodes {
     public static final int TOO_MANY_REQUESTS = 4029;
     public static final int TOKEN_INVALID = 4501;
     public static final int TOKEN_EXPIRED = 4502;
+    public static final int MEETING_ENDED = 4503;
     public static final int ROOM_UNKNOWN = 4504;
     public static final int OPENED_ELSEWHERE = 4509;
 }

@@ -2,6 +2,7 @@ package org.balintcompanion.live;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,11 @@ import org.balintcompanion.wire.Inbound;
  * below is read and written only by tasks on {@link #writer}; nothing here blocks, sleeps or calls Zoom.
  */
 public final class LiveRoom {
+    /** A snapshot every this many versions bounds what a restart replays. */
+    static final long SNAPSHOT_EVERY = 200;
+
     private final RoomExecutor writer;
+    private final RoomStore store;
     private final Frames frames;
     private final Clock clock;
     private final ScheduledExecutorService timers;
@@ -36,10 +41,13 @@ public final class LiveRoom {
     private final Map<MemberId, List<Connection>> connections = new HashMap<>();
     private final Consumer<Integer> connectionDelta;
     private RoomState state;
+    private long snapshotVersion;
 
-    LiveRoom(RoomState initial, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
+    LiveRoom(RoomState initial, RoomStore store, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
              Duration grace, int connectionsPerMember, Consumer<Integer> connectionDelta) {
         this.state = initial;
+        this.snapshotVersion = initial.version();
+        this.store = store;
         this.writer = new RoomExecutor(pool);
         this.frames = frames;
         this.clock = clock;
@@ -47,6 +55,25 @@ public final class LiveRoom {
         this.grace = grace;
         this.connectionsPerMember = connectionsPerMember;
         this.connectionDelta = connectionDelta;
+    }
+
+    /** Remembers answers given before a restart, so their retries are answered and not applied again. */
+    void rememberAnswered(MemberId member, String commandId, String reply) {
+        writer.execute(() -> recent.put(member, commandId, reply));
+    }
+
+    /**
+     * After a restart nobody is connected any more: everyone who was is shown reconnecting, keeping their hand and
+     * floor for the grace period, exactly as if their own connection had dropped.
+     */
+    void resumeAfterRestart() {
+        writer.execute(() -> {
+            store.snapshot(state);
+            snapshotVersion = state.version();
+            for (MemberId m : state.roster().seats()) {
+                if (state.participant(m).presence() == org.balintcompanion.room.Presence.CONNECTED) disconnected(m);
+            }
+        });
     }
 
     /** A panel opened: mark the person present, then send them the whole room. */
@@ -79,33 +106,52 @@ public final class LiveRoom {
             connectionDelta.accept(-1);
             if (!mine.isEmpty()) return;
             connections.remove(c.member());
-            apply(Actor.SYSTEM, new Command.PanelDisconnected(c.member()));
-            Participant p = state.participant(c.member());
-            if (p.reconnectingSince() != null) {
-                var expiry = new Command.GraceExpired(c.member(), p.reconnectingSince());
-                timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            disconnected(c.member());
         });
     }
 
-    /** A command from a connection: answered by exactly one ack or error, and applied at most once per id. */
+    private void disconnected(MemberId m) {
+        apply(Actor.SYSTEM, new Command.PanelDisconnected(m));
+        Participant p = state.participant(m);
+        if (p.reconnectingSince() != null) {
+            var expiry = new Command.GraceExpired(m, p.reconnectingSince());
+            timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A command from a connection: answered by exactly one ack or error, and applied at most once per id. The new
+     * state goes out to everyone at once; the ack waits until the change is durable, so an ack survives a crash.
+     */
     public void submit(Connection c, Inbound.RoomCommand in) {
         writer.execute(() -> {
             String earlier = recent.get(c.member(), in.id());
             if (earlier != null) {
-                c.send(earlier);
+                store.whenDurable(() -> c.send(earlier));
                 return;
             }
-            String reply;
             if (in.expectedVersion() >= 0 && in.expectedVersion() != state.version()) {
-                reply = frames.error(in.id(), "stale_version",
+                String stale = frames.error(in.id(), "stale_version",
                         "The room changed since you looked (it is now at version " + state.version() + ").");
-            } else {
-                Decision d = apply(new Actor(c.member(), c.role()), in.command());
-                reply = d instanceof Decision.Rejected r ? frames.error(in.id(), r.reason()) : frames.ack(in.id(), state.version());
+                recent.put(c.member(), in.id(), stale);
+                c.send(stale);
+                return;
             }
+            Actor by = new Actor(c.member(), c.role());
+            Instant now = clock.instant();
+            Decision d = Room.decide(state, by, in.command(), now);
+            String reply = switch (d) {
+                case Decision.Rejected r -> frames.error(in.id(), r.reason());
+                case Decision.Unchanged u -> frames.ack(in.id(), state.version());
+                case Decision.Changed ch -> {
+                    commit(ch.state());
+                    String ack = frames.ack(in.id(), state.version());
+                    store.changed(state, by, in.command(), in.id(), ack, now);
+                    yield ack;
+                }
+            };
             recent.put(c.member(), in.id(), reply);
-            c.send(reply);
+            if (d instanceof Decision.Rejected) c.send(reply); else store.whenDurable(() -> c.send(reply));
         });
     }
 
@@ -117,6 +163,14 @@ public final class LiveRoom {
     /** Reads the state on the writer, for tests, metrics and the admin side; never blocks the room. */
     public void read(Consumer<RoomState> reader) { writer.execute(() -> reader.accept(state)); }
 
+    /** The meeting is over: forget the room's state (turn counts, signals, checklist answers) and close every panel. */
+    void end(int code, String reason) {
+        writer.execute(() -> {
+            store.closed(state.id());
+            for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);
+        });
+    }
+
     /** Closes every connection, e.g. at shutdown, with a code that tells clients to come back. */
     public void closeAll(int code, String reason) {
         writer.execute(() -> {
@@ -124,14 +178,23 @@ public final class LiveRoom {
         });
     }
 
-    private Decision apply(Actor by, Command command) {
-        Decision d = Room.decide(state, by, command, clock.instant());
-        if (d instanceof Decision.Changed changed) {
-            RoomState before = state;
-            state = changed.state().withVersion(before.version() + 1);
-            broadcast(before);
+    /** A change the server itself makes (presence, grace expiry): applied, broadcast and journaled like any other. */
+    private void apply(Actor by, Command command) {
+        Instant now = clock.instant();
+        if (Room.decide(state, by, command, now) instanceof Decision.Changed changed) {
+            commit(changed.state());
+            store.changed(state, by, command, null, null, now);
         }
-        return d;
+    }
+
+    private void commit(RoomState next) {
+        RoomState before = state;
+        state = next.withVersion(before.version() + 1);
+        broadcast(before);
+        if (state.version() - snapshotVersion >= SNAPSHOT_EVERY) {
+            store.snapshot(state);
+            snapshotVersion = state.version();
+        }
     }
 
     /** One frame per role view, written once and shared; private parts go only to the person they belong to. */

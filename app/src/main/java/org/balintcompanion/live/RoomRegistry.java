@@ -10,16 +10,24 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.balintcompanion.room.MemberId;
 import org.balintcompanion.room.Participant;
 import org.balintcompanion.room.RoomId;
 import org.balintcompanion.room.RoomSettings;
 import org.balintcompanion.room.RoomState;
 import org.balintcompanion.wire.Frames;
 
-/** The open rooms of this process. Opening a room starts a new epoch: its clients resync from the snapshot. */
+/**
+ * The open rooms of this process. Every (re)opening starts a new epoch, so clients never mix states from two lives of
+ * a room: after a restart they take the new snapshot, whose version continues where the journal left off.
+ */
 public final class RoomRegistry {
+    /** What a restored room needs: its replayed state and the answers it already gave. */
+    public record Answer(MemberId member, String commandId, String reply) {}
+
     private final Map<RoomId, LiveRoom> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final RoomStore store;
     private final Executor pool;
     private final Frames frames;
     private final Clock clock;
@@ -27,8 +35,9 @@ public final class RoomRegistry {
     private final Duration grace;
     private final int connectionsPerMember;
 
-    public RoomRegistry(Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers, Duration grace,
-                        int connectionsPerMember) {
+    public RoomRegistry(RoomStore store, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
+                        Duration grace, int connectionsPerMember) {
+        this.store = store;
         this.pool = pool;
         this.frames = frames;
         this.clock = clock;
@@ -37,11 +46,35 @@ public final class RoomRegistry {
         this.connectionsPerMember = connectionsPerMember;
     }
 
-    /** Opens a room, or returns the one already open under that id. */
+    /** Opens a room not tied to a scheduled meeting (the demo, load tests). */
     public LiveRoom open(RoomId id, String title, RoomSettings settings, List<Participant> inSeatOrder) {
-        return rooms.computeIfAbsent(id, k -> new LiveRoom(
-                RoomState.opening(id, title, UUID.randomUUID().toString(), settings, inSeatOrder, clock.instant()),
-                pool, frames, clock, timers, grace, connectionsPerMember, connections::addAndGet));
+        return open(id, title, settings, inSeatOrder, null);
+    }
+
+    /** Opens a room, or returns the one already open under that id. {@code meetingId} may be null (no schedule). */
+    public LiveRoom open(RoomId id, String title, RoomSettings settings, List<Participant> inSeatOrder, String meetingId) {
+        return rooms.computeIfAbsent(id, k -> {
+            RoomState initial = RoomState.opening(id, title, newEpoch(), settings, inSeatOrder, clock.instant());
+            store.opened(initial, meetingId, clock.instant());
+            return live(initial);
+        });
+    }
+
+    /** Brings back a room that was open when the process stopped, under a new epoch. */
+    public LiveRoom restore(RoomState replayed, List<Answer> answered) {
+        LiveRoom room = live(replayed.withEpoch(newEpoch()));
+        answered.forEach(a -> room.rememberAnswered(a.member(), a.commandId(), a.reply()));
+        room.resumeAfterRestart();
+        rooms.put(replayed.id(), room);
+        return room;
+    }
+
+    /** Ends a room: its state is forgotten and its panels closed. */
+    public boolean end(RoomId id, int code, String reason) {
+        LiveRoom room = rooms.remove(id);
+        if (room == null) return false;
+        room.end(code, reason);
+        return true;
     }
 
     public LiveRoom find(RoomId id) { return rooms.get(id); }
@@ -51,4 +84,10 @@ public final class RoomRegistry {
     public int connectionCount() { return connections.get(); }
 
     public void closeAll(int code, String reason) { rooms.values().forEach(r -> r.closeAll(code, reason)); }
+
+    private LiveRoom live(RoomState state) {
+        return new LiveRoom(state, store, pool, frames, clock, timers, grace, connectionsPerMember, connections::addAndGet);
+    }
+
+    private static String newEpoch() { return UUID.randomUUID().toString(); }
 }

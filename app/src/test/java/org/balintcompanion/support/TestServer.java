@@ -55,7 +55,7 @@ public final class TestServer implements AutoCloseable {
                 Participant.onRoster(MemberId.of("cole"), "Cole", Role.CO_LEADER),
                 Participant.onRoster(MemberId.of("carol"), "Carol", Role.MEMBER),
                 Participant.onRoster(MemberId.of("dan"), "Dan", Role.MEMBER),
-                Participant.onRoster(MemberId.of("oscar"), "Oscar", Role.OBSERVER)));
+                Participant.onRoster(MemberId.of("oscar"), "Oscar", Role.OBSERVER)), null);
     }
 
     public String token(String member, Role role) {
