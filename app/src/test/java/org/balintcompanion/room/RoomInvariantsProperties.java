@@ -50,6 +50,17 @@ class RoomInvariantsProperties {
         }
     }
 
+    @Property(tries = 150)
+    void everyReachableStateSurvivesTheStoreUnchanged(@ForAll("sessions") List<Step> steps) {
+        var codec = new org.balintcompanion.store.RoomStateCodec();
+        RoomState s = aRoom().template(PhaseTemplate.PUSH_BACK_TEMPLATE).build();
+        for (Step step : steps) {
+            if (Room.decide(s, step.by(), step.command(), Decide.NOW) instanceof Decision.Changed c) s = c.state();
+            assertEquals(step.command(), codec.readCommand(codec.write(step.command())));
+        }
+        assertEquals(s, codec.readState(codec.write(s)));
+    }
+
     private static void checkInvariants(RoomState s) {
         List<MemberId> queued = s.queue().members();
         assertEquals(queued.size(), new HashSet<>(queued).size(), "nobody is queued twice");

@@ -1,0 +1,51 @@
+package org.balintcompanion.store;
+
+import java.sql.ResultSet;
+
+import org.balintcompanion.config.AppConfig;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationTest {
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> databases() throws Exception {
+        return org.balintcompanion.support.TestDatabases.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anEmptyDatabaseIsMigratedAndReopeningChangesNothing(String name, AppConfig.DatabaseSettings settings) {
+        try (Database db = Database.open(settings)) {
+            assertEquals(0, count(db, "live_room"));
+        }
+        try (Database again = Database.open(settings)) {
+            assertEquals(1, count(again, "\"flyway_schema_history\" WHERE \"version\" IS NOT NULL"), "migrations ran once");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDatabaseFromANewerVersionIsRefusedWithAClearMessage(String name, AppConfig.DatabaseSettings settings) {
+        try (Database db = Database.open(settings)) {
+            db.read(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
+                    + "\"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                    + "VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'balint', 1, TRUE)"));
+        }
+        var e = assertThrows(IllegalStateException.class, () -> Database.open(settings));
+        assertTrue(e.getMessage().contains("newer version"), e.getMessage());
+    }
+
+    private static long count(Database db, String from) {
+        return db.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + from)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
