@@ -10,6 +10,18 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.balintcompanion.admin.Admin;
+import org.balintcompanion.admin.AdminSessions;
+import org.balintcompanion.admin.AuditLog;
+import org.balintcompanion.admin.Directory;
+import org.balintcompanion.admin.Groups;
+import org.balintcompanion.admin.Ids;
+import org.balintcompanion.admin.JoinLinks;
+import org.balintcompanion.admin.Meetings;
+import org.balintcompanion.admin.PasswordHasher;
+import org.balintcompanion.admin.RoomOpener;
 import org.balintcompanion.auth.RoomTokens;
 import org.balintcompanion.config.AppConfig;
 import org.balintcompanion.live.CloseCodes;
@@ -33,6 +45,7 @@ public final class App implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final RoomRegistry rooms;
     private final RoomTokens tokens;
+    private final Admin admin;
     private final WebServer web;
     private final AppConfig config;
 
@@ -51,8 +64,17 @@ public final class App implements AutoCloseable {
             rooms.restore(restored.state(), restored.answered().stream()
                     .map(a -> new RoomRegistry.Answer(a.member(), a.commandId(), a.reply())).toList());
         }
-        this.tokens = new RoomTokens(config.tokenKey(), clock);
-        this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, clock);
+        var revoked = JoinLinks.Revoked.load(db);
+        this.tokens = new RoomTokens(config.tokenKey(), clock, revoked::contains);
+        var apiJson = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        var ids = new Ids();
+        var audit = new AuditLog(db, clock);
+        this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
+                new Directory(db, ids, audit, clock, apiJson), new Groups(db, ids, audit, clock, apiJson),
+                new Meetings(db, ids, audit, clock), new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl()),
+                new RoomOpener(rooms, db, audit), audit);
+        this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, clock, admin, apiJson);
     }
 
     public static App start(AppConfig config, Clock clock) throws Exception {
@@ -79,6 +101,8 @@ public final class App implements AutoCloseable {
     public RoomRegistry rooms() { return rooms; }
 
     public RoomTokens tokens() { return tokens; }
+
+    public Admin admin() { return admin; }
 
     public AppConfig config() { return config; }
 

@@ -14,6 +14,22 @@ public final class Main {
 
     private Main() {}
 
+    /** The first administrator comes from the environment, or from a setup link printed once (valid 24 h). */
+    private static void firstAdministrator(App app, AppConfig config) {
+        var sessions = app.admin().sessions();
+        if (config.firstAdmin() != null) {
+            sessions.ensureFirstAdmin(config.firstAdmin().email(), config.firstAdmin().password());
+            return;
+        }
+        String token = sessions.newSetupToken();
+        if (token != null) {
+            System.out.println("\nNo administrator yet. Create the first one within 24 hours (this link is shown once):\n  "
+                    + config.publicUrl() + "/admin/#setup=" + token + "\n  or: curl -X POST " + config.publicUrl()
+                    + "/api/setup -H 'Content-Type: application/json' -d '{\"token\":\"" + token
+                    + "\",\"email\":\"you@example.org\",\"password\":\"at least 12 characters\"}'\n");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         AppConfig config;
         try {
@@ -35,11 +51,12 @@ public final class Main {
             stopped.countDown();
         }, "shutdown"));
         log.info("listening on port {}; health at {}/healthz", app.port(), config.publicUrl());
+        firstAdministrator(app, config);
         if (config.demo()) {
-            var links = DemoRoom.open(app);
+            var links = DemoRoom.open(app, Clock.systemUTC());
             // Printed on purpose: these links are what a person opens to try the demo.
             System.out.println("\nDemo room open. Open these links in separate browser windows:");
-            for (var link : links) System.out.printf("  %-10s %-18s %s%n", link.role(), link.name(), link.url());
+            for (var link : links) System.out.printf("  %-10s %-18s %s%n", link.role(), link.displayName(), link.url());
             System.out.println("(also written to " + config.dataDir().resolve("demo-links.json") + ")\n");
         }
         stopped.await();

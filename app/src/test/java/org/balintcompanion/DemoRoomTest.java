@@ -18,9 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class DemoRoomTest {
 
+    @Test void aRestartFindsTheDemoGroupInsteadOfMakingANewOne() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            var first = DemoRoom.open(server.app(), java.time.Clock.systemUTC());
+            var again = DemoRoom.open(server.app(), java.time.Clock.systemUTC());
+            assertEquals(1, server.app().admin().groups().visibleTo(
+                    new org.balintcompanion.admin.Account("t", "t", org.balintcompanion.admin.Account.Kind.ADMIN, null)).size());
+            assertEquals(first.get(0).personId(), again.get(0).personId());
+        }
+    }
+
     @Test void theDemoHasTwoLeadersEightMembersAndAnObserverWithWorkingLinks() throws Exception {
         try (TestServer server = TestServer.start()) {
-            DemoRoom.open(server.app());
+            DemoRoom.open(server.app(), java.time.Clock.systemUTC());
             JsonNode file = new ObjectMapper().readTree(
                     Files.readString(server.app().config().dataDir().resolve("demo-links.json")));
             JsonNode links = file.path("links");
@@ -44,7 +54,7 @@ class DemoRoomTest {
             var ws = new WebSocketClient();
             ws.start();
             try {
-                RoomClient member = RoomClient.join(ws, server.roomUri("demo", token));
+                RoomClient member = RoomClient.join(ws, server.roomUri(file.path("room").asText(), token));
                 long v = member.ack(member.send("raiseHand"));
                 assertEquals(v, member.stateAt(v).path("version").asLong());
             } finally {

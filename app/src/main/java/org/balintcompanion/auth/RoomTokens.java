@@ -2,6 +2,8 @@ package org.balintcompanion.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
 import java.util.Date;
 
 import javax.crypto.SecretKey;
@@ -23,19 +25,29 @@ public final class RoomTokens {
 
     private final SecretKey key;
     private final Clock clock;
+    private final Predicate<String> revoked;
 
-    public RoomTokens(Secret secret, Clock clock) {
+    public RoomTokens(Secret secret, Clock clock) { this(secret, clock, jti -> false); }
+
+    /** {@code revoked} answers from memory whether a link id was withdrawn: no database call at connection time. */
+    public RoomTokens(Secret secret, Clock clock, Predicate<String> revoked) {
         this.key = Keys.hmacShaKeyFor(secret.bytes());
         this.clock = clock;
+        this.revoked = revoked;
     }
 
     public String issue(RoomId room, MemberId member, Role role, Duration validFor) {
+        return issue(room, member, role, clock.instant().plus(validFor), null);
+    }
+
+    /** A token with a link id ({@code jti}) that can later be revoked. */
+    public String issue(RoomId room, MemberId member, Role role, Instant expiresAt, String linkId) {
         if (role == Role.SYSTEM) throw new IllegalArgumentException("no token is ever issued for the system");
-        var now = clock.instant();
-        return Jwts.builder().issuer(ISSUER).audience().add(AUDIENCE).and()
+        var builder = Jwts.builder().issuer(ISSUER).audience().add(AUDIENCE).and()
                 .subject(member.value()).claim("room", room.value()).claim("role", role.name())
-                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(validFor)))
-                .signWith(key, Jwts.SIG.HS256).compact();
+                .issuedAt(Date.from(clock.instant())).expiration(Date.from(expiresAt));
+        if (linkId != null) builder.id(linkId);
+        return builder.signWith(key, Jwts.SIG.HS256).compact();
     }
 
     public Caller verify(String token) throws TokenRejected {
@@ -49,6 +61,9 @@ public final class RoomTokens {
             String member = c.getSubject();
             if (!RoomId.isValid(room) || !MemberId.isValid(member) || !isPersonRole(role)) {
                 throw new TokenRejected("The join token is not valid.", false);
+            }
+            if (c.getId() != null && revoked.test(c.getId())) {
+                throw new TokenRejected("This link was withdrawn: ask a leader for a new one.", false);
             }
             return new Caller(RoomId.of(room), MemberId.of(member), Role.valueOf(role));
         } catch (ExpiredJwtException e) {

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
                         Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo,
-                        DatabaseSettings database, FirstAdmin firstAdmin) {
+                        DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations) {
 
     /** Embedded H2 in the data directory unless BALINT_DB_URL names another database (PostgreSQL). */
     public record DatabaseSettings(String url, String user, String password) {
@@ -64,7 +64,7 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                 Duration.ofSeconds(intVar(env, "BALINT_RECONNECT_GRACE_SECONDS", 60)), limits,
                 intVar(env, "BALINT_ROOM_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors())),
                 args.contains("--demo") || "true".equals(env.get("BALINT_DEMO")),
-                database(env, dataDir), firstAdmin(env));
+                database(env, dataDir), firstAdmin(env), Math.max(10_000, intVar(env, "BALINT_PASSWORD_ITERATIONS", 600_000)));
     }
 
     private static DatabaseSettings database(Map<String, String> env, Path dataDir) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.balintcompanion.room.LiveRules;
 import org.balintcompanion.room.MemberId;
 import org.balintcompanion.room.Participant;
 import org.balintcompanion.room.RoomId;
@@ -48,13 +49,14 @@ public final class RoomRegistry {
 
     /** Opens a room not tied to a scheduled meeting (the demo, load tests). */
     public LiveRoom open(RoomId id, String title, RoomSettings settings, List<Participant> inSeatOrder) {
-        return open(id, title, settings, inSeatOrder, null);
+        return open(id, title, settings, LiveRules.defaults(), inSeatOrder, null);
     }
 
     /** Opens a room, or returns the one already open under that id. {@code meetingId} may be null (no schedule). */
-    public LiveRoom open(RoomId id, String title, RoomSettings settings, List<Participant> inSeatOrder, String meetingId) {
+    public LiveRoom open(RoomId id, String title, RoomSettings settings, LiveRules rules, List<Participant> inSeatOrder,
+                         String meetingId) {
         return rooms.computeIfAbsent(id, k -> {
-            RoomState initial = RoomState.opening(id, title, newEpoch(), settings, inSeatOrder, clock.instant());
+            RoomState initial = RoomState.opening(id, title, newEpoch(), settings, inSeatOrder, clock.instant()).withRules(rules);
             store.opened(initial, meetingId, clock.instant());
             return live(initial);
         });

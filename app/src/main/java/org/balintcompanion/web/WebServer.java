@@ -15,7 +15,12 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.balintcompanion.admin.Admin;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Jetty, wired: room sockets at /ws/rooms/{room}, /healthz, the static panels, and JSON errors for the rest. */
 public final class WebServer implements AutoCloseable {
@@ -24,8 +29,12 @@ public final class WebServer implements AutoCloseable {
     private final KeepAlive keepAlive;
 
     public WebServer(AppConfig config, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
-                     ScheduledExecutorService timers, Clock clock) {
-        server = new Server();
+                     ScheduledExecutorService timers, Clock clock, Admin admin, ObjectMapper apiJson) {
+        var threads = new QueuedThreadPool();
+        threads.setName("http");
+        // Admin requests block on the database: virtual threads keep that from tying up platform threads.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
         connector = new ServerConnector(server);
         connector.setHost(config.bindHost());
         connector.setPort(config.port());
@@ -48,7 +57,8 @@ public final class WebServer implements AutoCloseable {
         pages.setDirAllowed(false);
         pages.setServer(server);
 
-        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), pages, new NotFound()));
+        boolean https = "https".equals(config.publicUrl().getScheme());
+        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https), pages, new NotFound()));
         context.setHandler(sockets);
         server.setHandler(new SecurityHeaders(context));
         server.setErrorHandler(new JsonErrors());

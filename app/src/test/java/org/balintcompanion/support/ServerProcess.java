@@ -43,8 +43,11 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("BALINT_DATA_DIR", dataDir.toString());
         pb.environment().putAll(env);
         Files.createDirectories(dataDir);
+        Path demoLinks = dataDir.resolve("demo-links.json");
+        Files.deleteIfExists(demoLinks);
         var server = new ServerProcess(pb.start(), port);
         server.awaitHealthy();
+        if (command.contains("--demo")) server.awaitFile(demoLinks);
         return server;
     }
 
@@ -63,6 +66,16 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(50);   // polling a process we cannot be notified by; bounded by the deadline above
         }
         fail("the server did not answer /healthz within 30 s");
+    }
+
+    /** The demo writes its links (atomically) after the server starts listening. */
+    private void awaitFile(Path file) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(file) || Files.size(file) == 0) {
+            if (!process.isAlive()) fail("the server process exited with " + process.exitValue());
+            if (System.nanoTime() > deadline) fail("the demo did not write " + file + " within 30 s");
+            Thread.sleep(50);   // bounded polling of another process's file
+        }
     }
 
     public int port() { return port; }

@@ -39,6 +39,7 @@ public final class TestServer implements AutoCloseable {
         env.put("BALINT_BIND", "127.0.0.1");
         env.put("BALINT_DATA_DIR", dir.toString());
         env.put("BALINT_ALLOWED_ORIGINS", ORIGIN);
+        env.put("BALINT_PASSWORD_ITERATIONS", "10000");
         env.putAll(extraEnv);
         App app = App.start(AppConfig.fromEnv(env, List.of()), Clock.systemUTC());
         return new TestServer(app, dir);
@@ -55,7 +56,7 @@ public final class TestServer implements AutoCloseable {
                 Participant.onRoster(MemberId.of("cole"), "Cole", Role.CO_LEADER),
                 Participant.onRoster(MemberId.of("carol"), "Carol", Role.MEMBER),
                 Participant.onRoster(MemberId.of("dan"), "Dan", Role.MEMBER),
-                Participant.onRoster(MemberId.of("oscar"), "Oscar", Role.OBSERVER)), null);
+                Participant.onRoster(MemberId.of("oscar"), "Oscar", Role.OBSERVER)));
     }
 
     public String token(String member, Role role) {

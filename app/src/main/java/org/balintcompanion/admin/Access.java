@@ -1,0 +1,20 @@
+package org.balintcompanion.admin;
+
+import org.balintcompanion.store.Database;
+
+/** Who may touch what: administrators everything; a leader account only the meetings of groups that person leads. */
+final class Access {
+    private Access() {}
+
+    static void requireAdmin(Account a) {
+        if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can do this.");
+    }
+
+    static void requireLeads(Database db, Account a, String groupId) {
+        if (a.isAdmin()) return;
+        boolean leads = db.read(c -> Sql.one(c,
+                "SELECT 1 FROM roster_entry WHERE group_id = ? AND person_id = ? AND role IN ('LEADER','CO_LEADER')",
+                rs -> true, groupId, a.personId()) != null);
+        if (!leads) throw ApiException.forbidden("You lead no group with this id: you may manage only your own groups' meetings.");
+    }
+}
