@@ -164,8 +164,9 @@ public final class LiveRoom {
     public void read(Consumer<RoomState> reader) { writer.execute(() -> reader.accept(state)); }
 
     /** The meeting is over: forget the room's state (turn counts, signals, checklist answers) and close every panel. */
-    void end(int code, String reason) {
+    void end(int code, String reason, Consumer<RoomState> last) {
         writer.execute(() -> {
+            last.accept(state);
             store.closed(state.id());
             for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);
         });

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.balintcompanion.room.LiveRules;
 import org.balintcompanion.room.MemberId;
@@ -71,11 +72,11 @@ public final class RoomRegistry {
         return room;
     }
 
-    /** Ends a room: its state is forgotten and its panels closed. */
-    public boolean end(RoomId id, int code, String reason) {
+    /** Ends a room: {@code last} sees its final state once, then the state is forgotten and its panels closed. */
+    public boolean end(RoomId id, int code, String reason, Consumer<RoomState> last) {
         LiveRoom room = rooms.remove(id);
         if (room == null) return false;
-        room.end(code, reason);
+        room.end(code, reason, last);
         return true;
     }
 

@@ -18,6 +18,7 @@ final class PhaseRules {
         if (to.needsPresenter() && s.presenter() == null) return rejected(Rejection.PRESENTER_REQUIRED);
         int caseNumber = s.phase().caseNumber() + (from == Phase.WHO_HAS_A_CASE && to == Phase.TELLING ? 1 : 0);
         RoomState next = s.withPhase(new PhaseState(to, now, s.settings().targetOf(to), caseNumber));
+        if (to == Phase.TELLING) next = next.withPresentedCase(s.presenter());
         return new Decision.Changed(enter(next, to, now));
     }
 

@@ -11,11 +11,25 @@ import java.util.Objects;
  * see the timers, and the checklist every participant confirms.
  */
 public record RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTargets, boolean timersShownToMembers,
-                           List<ChecklistItem> checklist) {
+                           List<ChecklistItem> checklist, List<EarlierCase> earlierCases) {
+    /** Who presented at the group's previous meeting, for the "news of earlier cases" opening: a name and a date. */
+    public record EarlierCase(String name, java.time.LocalDate presentedOn) {
+        public EarlierCase {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(presentedOn, "presentedOn");
+        }
+    }
+
     public RoomSettings {
         Objects.requireNonNull(template, "template");
         phaseTargets = Map.copyOf(phaseTargets);
         checklist = List.copyOf(checklist);
+        earlierCases = List.copyOf(earlierCases);
+    }
+
+    public RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTargets, boolean timersShownToMembers,
+                        List<ChecklistItem> checklist) {
+        this(template, phaseTargets, timersShownToMembers, checklist, List.of());
     }
 
     /** Defaults from the domain brief: telling 3-5 min, one case about an hour; silence before a case is open-ended. */

@@ -6,14 +6,15 @@ import java.util.Objects;
 
 /**
  * The whole authoritative state of one live room. Immutable: every accepted command makes a new one with the next
- * version. {@code floor}, {@code presenter} and {@code goRound} are null when nobody holds them.
+ * version. {@code floor}, {@code presenter} and {@code goRound} are null when nobody holds them. {@code presented}
+ * lists who told a case in this meeting, in order: the group may keep "presented on" dates, nothing more.
  *
  * <p>{@code epoch} changes whenever the room's history may have been lost (a new process), so clients holding an old
  * (epoch, version) pair take the next snapshot whatever its version.
  */
 public record RoomState(RoomId id, String title, String epoch, long version, RoomSettings settings, Roster roster,
                         SpeakingQueue queue, Floor floor, PhaseState phase, MemberId presenter, GoRound goRound,
-                        Signals signals, LiveRules rules) {
+                        Signals signals, LiveRules rules, List<MemberId> presented) {
     public RoomState {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -25,6 +26,7 @@ public record RoomState(RoomId id, String title, String epoch, long version, Roo
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(rules, "rules");
         if (version < 0) throw new IllegalArgumentException("version < 0");
+        presented = List.copyOf(presented);
     }
 
     /** A room as it opens: everyone on the roster absent, no hands, in the template's opening phase, version 0. */
@@ -32,7 +34,7 @@ public record RoomState(RoomId id, String title, String epoch, long version, Roo
                                     List<Participant> inSeatOrder, Instant now) {
         Phase first = Phase.OPENING;
         return new RoomState(id, title, epoch, 0, settings, Roster.of(inSeatOrder), SpeakingQueue.EMPTY, null,
-                new PhaseState(first, now, settings.targetOf(first), 0), null, null, Signals.NONE, LiveRules.defaults());
+                new PhaseState(first, now, settings.targetOf(first), 0), null, null, Signals.NONE, LiveRules.defaults(), List.of());
     }
 
     public Participant participant(MemberId m) { return roster.get(m); }
@@ -54,50 +56,58 @@ public record RoomState(RoomId id, String title, String epoch, long version, Roo
     }
 
     public RoomState withVersion(long v) {
-        return new RoomState(id, title, epoch, v, settings, roster, queue, floor, phase, presenter, goRound, signals, rules);
+        return new RoomState(id, title, epoch, v, settings, roster, queue, floor, phase, presenter, goRound, signals, rules, presented);
     }
 
     public RoomState withEpoch(String e) {
-        return new RoomState(id, title, e, version, settings, roster, queue, floor, phase, presenter, goRound, signals, rules);
+        return new RoomState(id, title, e, version, settings, roster, queue, floor, phase, presenter, goRound, signals, rules, presented);
     }
 
     public RoomState withRoster(Roster r) {
         if (r == roster) return this;
-        return new RoomState(id, title, epoch, version, settings, r, queue, floor, phase, presenter, goRound, signals, rules);
+        return new RoomState(id, title, epoch, version, settings, r, queue, floor, phase, presenter, goRound, signals, rules, presented);
     }
 
     public RoomState withQueue(SpeakingQueue q) {
         if (q == queue) return this;
-        return new RoomState(id, title, epoch, version, settings, roster, q, floor, phase, presenter, goRound, signals, rules);
+        return new RoomState(id, title, epoch, version, settings, roster, q, floor, phase, presenter, goRound, signals, rules, presented);
     }
 
     public RoomState withFloor(Floor f) {
         if (f == floor) return this;
-        return new RoomState(id, title, epoch, version, settings, roster, queue, f, phase, presenter, goRound, signals, rules);
+        return new RoomState(id, title, epoch, version, settings, roster, queue, f, phase, presenter, goRound, signals, rules, presented);
     }
 
     public RoomState withPhase(PhaseState p) {
         if (p == phase) return this;
-        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, p, presenter, goRound, signals, rules);
+        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, p, presenter, goRound, signals, rules, presented);
     }
 
     public RoomState withPresenter(MemberId m) {
         if (Objects.equals(m, presenter)) return this;
-        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, m, goRound, signals, rules);
+        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, m, goRound, signals, rules, presented);
     }
 
     public RoomState withGoRound(GoRound g) {
         if (g == goRound) return this;
-        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, g, signals, rules);
+        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, g, signals, rules, presented);
     }
 
     public RoomState withSignals(Signals s) {
         if (s == signals) return this;
-        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, s, rules);
+        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, s, rules, presented);
+    }
+
+    /** The presenter begins telling: they join the list of who presented in this meeting. */
+    public RoomState withPresentedCase(MemberId m) {
+        if (presented.contains(m)) return this;
+        var next = new java.util.ArrayList<>(presented);
+        next.add(m);
+        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, signals, rules, next);
     }
 
     public RoomState withRules(LiveRules r) {
         if (r == rules) return this;
-        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, signals, r);
+        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, signals, r, presented);
     }
 }

@@ -155,7 +155,7 @@ final class AdminRoutes {
                 case "GET" -> meetingView(m);
                 case "PATCH" -> meetingView(admin.meetings().update(a, m.id(), f));
                 case "DELETE" -> {
-                    if (admin.rooms().isOpen(m.id())) admin.rooms().end(a, m);
+                    if (admin.rooms().isOpen(m.id())) admin.rooms().end(a, admin.groups().group(a, m.groupId()), m);
                     admin.meetings().delete(a, m.id());
                     yield null;
                 }
@@ -166,7 +166,7 @@ final class AdminRoutes {
         switch (p.get(2)) {
             case "room" -> {
                 if (method.equals("POST")) return new Created(admin.rooms().open(a, group, m, admin.groups().roster(a, group.id())));
-                if (method.equals("DELETE")) { admin.rooms().end(a, m); return null; }
+                if (method.equals("DELETE")) { admin.rooms().end(a, group, m); return null; }
             }
             case "links" -> {
                 if (method.equals("GET")) return admin.links().list(a, m);

@@ -54,6 +54,15 @@ final class RoomViewWriter {
             members(g, "hasCase", s.signals().hasCase());
             members(g, "tooMuch", s.signals().tooMuch());
             g.writeEndObject();
+            members(g, "presentedToday", s.presented());
+            g.writeArrayFieldStart("earlierCases");
+            for (var e : s.settings().earlierCases()) {
+                g.writeStartObject();
+                g.writeStringField("name", e.name());
+                g.writeStringField("presentedOn", e.presentedOn().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         g.writeEndObject();
     }

@@ -201,6 +201,44 @@ class AdminApiTest {
         assertEquals(403, leader.get("/api/audit").status());
     }
 
+    @Test void aGroupThatKeepsPresentedOnDatesSeesLastMeetingsPresentersAtTheNextOpening() throws Exception {
+        String g = admin.post("/api/groups", Map.of("name", "G", "keepPresentedOn", true)).text("id");
+        String lea = person("Léa", "lea@example.org");
+        String ana = person("Ana Silva", "ana@example.org");
+        roster(g, lea, "LEADER");
+        roster(g, ana, "MEMBER");
+        JsonNode meetings = admin.post("/api/groups/" + g + "/series",
+                Map.of("cadence", "WEEKLY", "firstStart", "2027-03-02T19:30", "occurrences", 2)).body().path("meetings");
+        String first = meetings.get(0).path("id").asText();
+        String second = meetings.get(1).path("id").asText();
+        admin.post("/api/meetings/" + first + "/room", Map.of());
+        var ws = new WebSocketClient();
+        ws.start();
+        try {
+            String leaToken = tokenOf(admin.post("/api/meetings/" + first + "/links", Map.of("personId", lea)).body());
+            RoomClient leader = RoomClient.join(ws, server.roomUri(first, leaToken));
+            leader.ack(leader.send("setPhase", "phase", "WHO_HAS_A_CASE"));
+            leader.ack(leader.send("setPresenter", "member", ana));
+            JsonNode telling = leader.stateAt(leader.ack(leader.send("setPhase", "phase", "TELLING")));
+            assertEquals(List.of(ana), RoomClient.ids(telling.path("room").path("presentedToday")));
+            assertEquals(204, admin.delete("/api/meetings/" + first + "/room").status());
+            assertEquals(4503, leader.awaitClose(), "the meeting has ended");
+
+            admin.post("/api/meetings/" + second + "/room", Map.of());
+            String nextToken = tokenOf(admin.post("/api/meetings/" + second + "/links", Map.of("personId", lea)).body());
+            JsonNode earlier = RoomClient.join(ws, server.roomUri(second, nextToken)).sync().path("room").path("earlierCases");
+            assertEquals("Ana Silva", earlier.get(0).path("name").asText());
+            assertEquals("2027-03-02", earlier.get(0).path("presentedOn").asText());
+        } finally {
+            ws.stop();
+        }
+    }
+
+    private static String tokenOf(JsonNode links) {
+        String url = links.get(0).path("url").asText();
+        return url.substring(url.indexOf("#token=") + 7);
+    }
+
     @Test void signingOutEndsTheSession() throws Exception {
         assertEquals(204, admin.delete("/api/session").status());
         assertEquals(401, admin.get("/api/groups").status());

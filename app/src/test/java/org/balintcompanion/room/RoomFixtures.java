@@ -42,7 +42,7 @@ final class RoomFixtures {
             var old = s.settings();
             s = new RoomState(s.id(), s.title(), s.epoch(), s.version(),
                     new RoomSettings(t, old.phaseTargets(), old.timersShownToMembers(), old.checklist()),
-                    s.roster(), s.queue(), s.floor(), s.phase(), s.presenter(), s.goRound(), s.signals(), s.rules());
+                    s.roster(), s.queue(), s.floor(), s.phase(), s.presenter(), s.goRound(), s.signals(), s.rules(), s.presented());
             return this;
         }
 
