@@ -22,6 +22,11 @@ import org.balintcompanion.admin.JoinLinks;
 import org.balintcompanion.admin.Meetings;
 import org.balintcompanion.admin.PasswordHasher;
 import org.balintcompanion.admin.RoomOpener;
+import org.balintcompanion.admin.ZoomLink;
+import org.balintcompanion.admin.ZoomPresenceRouter;
+import org.balintcompanion.zoom.ZoomMeetings;
+import org.balintcompanion.zoom.ZoomMeetingsClient;
+import org.balintcompanion.zoom.webhook.ZoomWebhooks;
 import org.balintcompanion.auth.RoomTokens;
 import org.balintcompanion.config.AppConfig;
 import org.balintcompanion.live.CloseCodes;
@@ -46,12 +51,17 @@ public final class App implements AutoCloseable {
     private final RoomRegistry rooms;
     private final RoomTokens tokens;
     private final Admin admin;
+    private final ZoomMeetings zoom;
+    private final ExecutorService zoomWorkers;
     private final WebServer web;
     private final AppConfig config;
 
     private App(AppConfig config, Clock clock, Database db) {
         this.config = config;
         this.db = db;
+        this.zoom = config.zoom().credentials()
+                .<ZoomMeetings>map(c -> new ZoomMeetingsClient(config.zoom().endpoints(), c))
+                .orElseGet(ZoomMeetings::notConnected);
         var json = new ObjectMapper();
         var frames = new Frames(json.getFactory());
         var codec = new RoomStateCodec();
@@ -73,8 +83,11 @@ public final class App implements AutoCloseable {
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
                 new Directory(db, ids, audit, clock, apiJson), new Groups(db, ids, audit, clock, apiJson),
                 new Meetings(db, ids, audit, clock), new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl()),
-                new RoomOpener(rooms, db, audit), audit);
-        this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, clock, admin, apiJson);
+                new RoomOpener(rooms, db, audit), audit, new ZoomLink(zoom, config.zoom().hostUser(), db, audit));
+        this.zoomWorkers = Executors.newVirtualThreadPerTaskExecutor();
+        var webhooks = config.zoom().webhookSecret() == null ? null : ZoomWebhooks.create(config.zoom().webhookSecret(), clock);
+        this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, clock, admin, apiJson,
+                webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers));
     }
 
     public static App start(AppConfig config, Clock clock) throws Exception {
@@ -115,6 +128,8 @@ public final class App implements AutoCloseable {
             web.close();
         } finally {
             timers.shutdownNow();
+            zoomWorkers.shutdown();
+            if (zoom instanceof AutoCloseable closeable) closeable.close();
             roomPool.shutdown();
             roomPool.awaitTermination(5, TimeUnit.SECONDS);
             journal.close();

@@ -2,4 +2,4 @@ package org.balintcompanion.admin;
 
 /** The admin side's services, built once by the composition root and handed to the HTTP adapter. */
 public record Admin(AdminSessions sessions, Directory directory, Groups groups, Meetings meetings, JoinLinks links,
-                    RoomOpener rooms, AuditLog audit) {}
+                    RoomOpener rooms, AuditLog audit, ZoomLink zoom) {}

@@ -13,7 +13,11 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import org.balintcompanion.zoom.ZoomCredentials;
+import org.balintcompanion.zoom.ZoomEndpoints;
 
 /**
  * Everything the server reads from its environment, read in this one place. Every variable has a default that runs
@@ -21,7 +25,19 @@ import java.util.Set;
  */
 public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
                         Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo,
-                        DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations) {
+                        DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations, ZoomSettings zoom) {
+
+    /**
+     * The Zoom account (absent: Zoom features say "not connected" and everything else works), its base URLs (tests
+     * and staging point them at fakes), the webhook secret token and the Zoom user who hosts meetings.
+     */
+    public record ZoomSettings(Optional<ZoomCredentials> credentials, ZoomEndpoints endpoints, String webhookSecret,
+                               String hostUser) {
+        @Override public String toString() {
+            return "ZoomSettings[connected=" + credentials.isPresent() + ", api=" + endpoints.apiBase()
+                    + ", webhooks=" + (webhookSecret != null) + ", hostUser=" + hostUser + "]";
+        }
+    }
 
     /** Embedded H2 in the data directory unless BALINT_DB_URL names another database (PostgreSQL). */
     public record DatabaseSettings(String url, String user, String password) {
@@ -64,7 +80,9 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                 Duration.ofSeconds(intVar(env, "BALINT_RECONNECT_GRACE_SECONDS", 60)), limits,
                 intVar(env, "BALINT_ROOM_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors())),
                 args.contains("--demo") || "true".equals(env.get("BALINT_DEMO")),
-                database(env, dataDir), firstAdmin(env), Math.max(10_000, intVar(env, "BALINT_PASSWORD_ITERATIONS", 600_000)));
+                database(env, dataDir), firstAdmin(env), Math.max(10_000, intVar(env, "BALINT_PASSWORD_ITERATIONS", 600_000)),
+                new ZoomSettings(ZoomCredentials.fromEnv(env), ZoomEndpoints.fromEnv(env), blankToNull(env.get("ZOOM_WEBHOOK_SECRET_TOKEN")),
+                        blankToNull(env.get("ZOOM_HOST_USER"))));
     }
 
     private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
@@ -93,7 +111,7 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
     public String describe() {
         return "port=" + port + " bind=" + bindHost + " dataDir=" + dataDir + " publicUrl=" + publicUrl
                 + " allowedOrigins=" + allowedOrigins + " reconnectGrace=" + reconnectGrace.toSeconds() + "s demo=" + demo
-                + " database=" + (database.embedded() ? "embedded H2 in the data directory" : database.url().replaceAll("\\?.*", ""));
+                + " zoom=" + zoom + " database=" + (database.embedded() ? "embedded H2 in the data directory" : database.url().replaceAll("\\?.*", ""));
     }
 
     private static Set<String> origins(String listed, URI publicUrl, int port) {
@@ -142,6 +160,8 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
             throw new UncheckedIOException("cannot read or create the token key in " + dataDir, e);
         }
     }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
 
     private static int intVar(Map<String, String> env, String name, int fallback) {
         String v = env.get(name);

@@ -160,6 +160,16 @@ public final class LiveRoom {
         writer.execute(() -> c.send(frames.snapshot(state, c.view(), c.member())));
     }
 
+    /**
+     * A change reported from outside the room (Zoom presence). {@code stillCurrent} runs on the writer, so ordering
+     * checks between deliveries happen in the same order the changes are applied.
+     */
+    public void submitSystem(Command command, java.util.function.BooleanSupplier stillCurrent) {
+        writer.execute(() -> {
+            if (stillCurrent.getAsBoolean()) apply(Actor.SYSTEM, command);
+        });
+    }
+
     /** Reads the state on the writer, for tests, metrics and the admin side; never blocks the room. */
     public void read(Consumer<RoomState> reader) { writer.execute(() -> reader.accept(state)); }
 

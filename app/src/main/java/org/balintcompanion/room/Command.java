@@ -76,6 +76,15 @@ public sealed interface Command {
     record PanelDisconnected(MemberId member) implements Command {
         public PanelDisconnected { Objects.requireNonNull(member, "member"); }
     }
+    /** A verified Zoom webhook about one person, already matched to the roster. */
+    record ZoomSeen(MemberId member, ZoomPresence.ZoomEvent event) implements Command {
+        public ZoomSeen {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(event, "event");
+        }
+    }
+    /** The Zoom meeting ended: nobody is in it any more. */
+    record ZoomMeetingEnded() implements Command {}
     /** Sent by the grace timer; {@code since} names the disconnection it was armed for. */
     record GraceExpired(MemberId member, Instant since) implements Command {
         public GraceExpired {

@@ -10,7 +10,7 @@ import java.util.Set;
  * checklist items this person confirmed (a yes/no per item, nothing else).
  */
 public record Participant(MemberId id, String name, Role role, Attendance attendance, Presence presence,
-                          Instant reconnectingSince, int turns, Set<String> confirmed) {
+                          Instant reconnectingSince, int turns, Set<String> confirmed, ZoomPresence zoom) {
     public Participant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -20,28 +20,33 @@ public record Participant(MemberId id, String name, Role role, Attendance attend
         if (role == Role.SYSTEM) throw new IllegalArgumentException("the system is not a participant");
         if (turns < 0) throw new IllegalArgumentException("turns < 0");
         confirmed = Set.copyOf(confirmed);
+        Objects.requireNonNull(zoom, "zoom");
     }
 
     public static Participant onRoster(MemberId id, String name, Role role) {
-        return new Participant(id, name, role, Attendance.PANEL, Presence.ABSENT, null, 0, Set.of());
+        return new Participant(id, name, role, Attendance.PANEL, Presence.ABSENT, null, 0, Set.of(), ZoomPresence.NOT_SEEN);
     }
 
     public Participant withPresence(Presence p, Instant since) {
-        return new Participant(id, name, role, attendance, p, since, turns, confirmed);
+        return new Participant(id, name, role, attendance, p, since, turns, confirmed, zoom);
     }
 
     public Participant withAttendance(Attendance a) {
-        return new Participant(id, name, role, a, presence, reconnectingSince, turns, confirmed);
+        return new Participant(id, name, role, a, presence, reconnectingSince, turns, confirmed, zoom);
+    }
+
+    public Participant withZoom(ZoomPresence z) {
+        return z == zoom ? this : new Participant(id, name, role, attendance, presence, reconnectingSince, turns, confirmed, z);
     }
 
     public Participant withOneMoreTurn() {
-        return new Participant(id, name, role, attendance, presence, reconnectingSince, turns + 1, confirmed);
+        return new Participant(id, name, role, attendance, presence, reconnectingSince, turns + 1, confirmed, zoom);
     }
 
     public Participant withConfirmation(String item, boolean yes) {
         if (confirmed.contains(item) == yes) return this;
         var next = new HashSet<>(confirmed);
         if (yes) next.add(item); else next.remove(item);
-        return new Participant(id, name, role, attendance, presence, reconnectingSince, turns, next);
+        return new Participant(id, name, role, attendance, presence, reconnectingSince, turns, next, zoom);
     }
 }

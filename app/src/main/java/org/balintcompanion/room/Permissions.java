@@ -41,6 +41,8 @@ final class Permissions {
             case PanelConnected x -> Audience.SYSTEM;
             case PanelDisconnected x -> Audience.SYSTEM;
             case GraceExpired x -> Audience.SYSTEM;
+            case ZoomSeen x -> Audience.SYSTEM;
+            case ZoomMeetingEnded x -> Audience.SYSTEM;
         };
     }
 

@@ -38,4 +38,21 @@ final class PresenceRules {
         }
         return new Decision.Changed(next);
     }
+
+    static Decision zoomSeen(RoomState s, MemberId m, ZoomPresence.ZoomEvent event) {
+        Participant p = s.participant(m);
+        if (p == null) return rejected(Rejection.NOT_ON_ROSTER);
+        return Outcomes.changed(s, s.withRoster(s.roster().with(p.withZoom(p.zoom().after(event)))));
+    }
+
+    static Decision zoomMeetingEnded(RoomState s) {
+        RoomState next = s;
+        for (MemberId m : s.roster().seats()) {
+            Participant p = next.participant(m);
+            if (p.zoom() == ZoomPresence.IN_MEETING || p.zoom() == ZoomPresence.WAITING_ROOM) {
+                next = next.withRoster(next.roster().with(p.withZoom(ZoomPresence.LEFT)));
+            }
+        }
+        return Outcomes.changed(s, next);
+    }
 }

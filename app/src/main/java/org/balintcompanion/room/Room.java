@@ -44,6 +44,8 @@ public final class Room {
             case PanelConnected p -> PresenceRules.connected(s, p.member());
             case PanelDisconnected p -> PresenceRules.disconnected(s, p.member(), now);
             case GraceExpired g -> PresenceRules.graceExpired(s, g.member(), g.since(), now);
+            case ZoomSeen z -> PresenceRules.zoomSeen(s, z.member(), z.event());
+            case ZoomMeetingEnded z -> PresenceRules.zoomMeetingEnded(s);
         };
     }
 }

@@ -168,6 +168,12 @@ final class AdminRoutes {
                 if (method.equals("POST")) return new Created(admin.rooms().open(a, group, m, admin.groups().roster(a, group.id())));
                 if (method.equals("DELETE")) { admin.rooms().end(a, group, m); return null; }
             }
+            case "zoom" -> {
+                var roster = admin.groups().roster(a, group.id());
+                if (method.equals("POST")) return new Created(admin.zoom().create(a, group, m, roster));
+                if (method.equals("GET")) return admin.zoom().check(a, group, m, roster);
+                if (method.equals("DELETE")) { admin.zoom().delete(a, m); return null; }
+            }
             case "links" -> {
                 if (method.equals("GET")) return admin.links().list(a, m);
                 if (method.equals("POST")) {

@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.balintcompanion.admin.Admin;
+import org.balintcompanion.admin.ZoomPresenceRouter;
+import org.balintcompanion.zoom.webhook.ZoomWebhooks;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Jetty, wired: room sockets at /ws/rooms/{room}, /healthz, the static panels, and JSON errors for the rest. */
@@ -29,7 +31,8 @@ public final class WebServer implements AutoCloseable {
     private final KeepAlive keepAlive;
 
     public WebServer(AppConfig config, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
-                     ScheduledExecutorService timers, Clock clock, Admin admin, ObjectMapper apiJson) {
+                     ScheduledExecutorService timers, Clock clock, Admin admin, ObjectMapper apiJson,
+                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence) {
         var threads = new QueuedThreadPool();
         threads.setName("http");
         // Admin requests block on the database: virtual threads keep that from tying up platform threads.
@@ -58,7 +61,8 @@ public final class WebServer implements AutoCloseable {
         pages.setServer(server);
 
         boolean https = "https".equals(config.publicUrl().getScheme());
-        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https), pages, new NotFound()));
+        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https),
+                new ZoomWebhookHandler(webhooks, zoomPresence), pages, new NotFound()));
         context.setHandler(sockets);
         server.setHandler(new SecurityHeaders(context));
         server.setErrorHandler(new JsonErrors());

@@ -107,6 +107,7 @@ final class RoomViewWriter {
             g.writeStringField("role", p.role().name());
             g.writeStringField("attendance", p.attendance().name());
             g.writeStringField("presence", p.presence().name());
+            g.writeStringField("zoom", p.zoom().name());
             g.writeBooleanField("listening", s.isListening(id));
             if (leader) {
                 g.writeNumberField("turns", p.turns());

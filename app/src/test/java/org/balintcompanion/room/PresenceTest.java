@@ -53,6 +53,22 @@ class PresenceTest {
         assertTrue(s.hasFloor(BOB));
     }
 
+    @Test void zoomPresenceFollowsTheWaitingRoomAndTheMeeting() {
+        RoomState s = accepted(aRoom().build(), Actor.SYSTEM, new ZoomSeen(BOB, ZoomPresence.ZoomEvent.ENTERED_WAITING_ROOM));
+        assertEquals(ZoomPresence.WAITING_ROOM, s.participant(BOB).zoom());
+        s = accepted(s, Actor.SYSTEM, new ZoomSeen(BOB, ZoomPresence.ZoomEvent.JOINED_MEETING));
+        assertEquals(ZoomPresence.IN_MEETING, s.participant(BOB).zoom());
+        unchanged(s, Actor.SYSTEM, new ZoomSeen(BOB, ZoomPresence.ZoomEvent.LEFT_WAITING_ROOM));
+        s = accepted(s, Actor.SYSTEM, new ZoomMeetingEnded());
+        assertEquals(ZoomPresence.LEFT, s.participant(BOB).zoom());
+    }
+
+    @Test void leavingTheWaitingRoomWithoutBeingAdmittedMeansGone() {
+        RoomState s = accepted(aRoom().build(), Actor.SYSTEM, new ZoomSeen(BOB, ZoomPresence.ZoomEvent.ENTERED_WAITING_ROOM));
+        s = accepted(s, Actor.SYSTEM, new ZoomSeen(BOB, ZoomPresence.ZoomEvent.LEFT_WAITING_ROOM));
+        assertEquals(ZoomPresence.LEFT, s.participant(BOB).zoom());
+    }
+
     @Test void onlyTheServerReportsPresence() {
         rejected(Rejection.SYSTEM_ONLY, aRoom().build(), LEADER, new PanelConnected(BOB));
         rejected(Rejection.SYSTEM_ONLY, aRoom().build(), member(BOB), new PanelDisconnected(BOB));

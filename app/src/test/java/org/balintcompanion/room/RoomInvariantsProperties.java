@@ -113,6 +113,8 @@ class RoomInvariantsProperties {
                 Arbitraries.of(true, false).map(PauseQuestions::new), anyone.map(ClearTooMuch::new),
                 Combinators.combine(anyone, Arbitraries.of(Attendance.class)).as(SetAttendance::new),
                 anyone.map(PanelConnected::new), anyone.map(PanelDisconnected::new),
-                anyone.map(m -> new GraceExpired(m, Decide.NOW))));
+                anyone.map(m -> new GraceExpired(m, Decide.NOW)),
+                Combinators.combine(anyone, Arbitraries.of(ZoomPresence.ZoomEvent.class)).as(ZoomSeen::new),
+                Arbitraries.just(new ZoomMeetingEnded())));
     }
 }

@@ -23,7 +23,37 @@ class MigrationTest {
             assertEquals(0, count(db, "live_room"));
         }
         try (Database again = Database.open(settings)) {
-            assertEquals(1, count(again, "\"flyway_schema_history\" WHERE \"version\" IS NOT NULL"), "migrations ran once");
+            assertEquals(2, count(again, "\"flyway_schema_history\" WHERE \"version\" IS NOT NULL"), "each migration ran once");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDatabaseMadeByThePreviousMigrationSetIsUpgradedWithItsDataKept(String name, AppConfig.DatabaseSettings settings) {
+        var ds = new org.h2.jdbcx.JdbcDataSource();
+        javax.sql.DataSource source;
+        if (settings.embedded()) {
+            ds.setURL(settings.url());
+            ds.setUser(settings.user());
+            ds.setPassword(settings.password());
+            source = ds;
+        } else {
+            var pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(settings.url());
+            pg.setUser(settings.user());
+            pg.setPassword(settings.password());
+            source = pg;
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration").target("1").load().migrate();
+        try (var c = source.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO person (id, display_name, email, language, time_zone, created_at) "
+                    + "VALUES ('p-old', 'Before the upgrade', 'old@example.org', 'fr', 'Europe/Paris', CURRENT_TIMESTAMP)");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        try (Database db = Database.open(settings)) {
+            assertEquals(1, count(db, "person WHERE id = 'p-old'"), "data made before the upgrade is kept");
+            assertEquals(0, count(db, "zoom_registrant"), "the newer migration ran");
         }
     }
 

@@ -1,0 +1,145 @@
+package org.balintcompanion.admin;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.balintcompanion.room.Role;
+import org.balintcompanion.store.Database;
+import org.balintcompanion.zoom.Drift;
+import org.balintcompanion.zoom.MeetingPlan;
+import org.balintcompanion.zoom.Registrant;
+import org.balintcompanion.zoom.SecurityPreset;
+import org.balintcompanion.zoom.ZoomFailure;
+import org.balintcompanion.zoom.ZoomMeeting;
+import org.balintcompanion.zoom.ZoomMeetings;
+import org.balintcompanion.zoom.ZoomRegistrant;
+
+/**
+ * A meeting's Zoom side: creating it secured by the Balint preset (co-leaders as alternative hosts), registering the
+ * members so webhooks name them, checking drift from the preset, deleting it. Called from admin requests only,
+ * never from a room.
+ */
+public final class ZoomLink {
+    public record Status(String zoomStatus, Long zoomMeetingId, String joinUrl, List<Drift> drift, String problem) {}
+
+    private final ZoomMeetings zoom;
+    private final String hostUser;
+    private final Database db;
+    private final AuditLog audit;
+
+    public ZoomLink(ZoomMeetings zoom, String hostUser, Database db, AuditLog audit) {
+        this.zoom = zoom;
+        this.hostUser = hostUser;
+        this.db = db;
+        this.audit = audit;
+    }
+
+    public boolean connected() { return zoom.connected(); }
+
+    public Status create(Account by, Groups.Group group, Meetings.Meeting meeting, List<Groups.RosterEntry> roster) {
+        Access.requireLeads(db, by, group.id());
+        requireConnected();
+        if (meeting.zoomMeetingId() != null) throw ApiException.conflict("zoomMeetingId", "This meeting already has a Zoom meeting.");
+        var people = emails(group.id());
+        SecurityPreset preset = preset(roster, people);
+        var plan = new MeetingPlan(group.name(), meeting.startsAt().atZone(ZoneId.of(meeting.timeZone())),
+                Duration.ofMinutes(meeting.durationMinutes()), ZoneId.of(meeting.timeZone()), null);
+        ZoomMeeting created = call(() -> zoom.createSecureMeeting(hostUser, plan, preset));
+        db.inTransaction(c -> {
+            Sql.update(c, "UPDATE meeting SET zoom_meeting_id = ?, zoom_status = 'CREATED' WHERE id = ?", created.id(), meeting.id());
+            audit.record(c, by.email(), "zoom.create", meeting.id());
+            return null;
+        });
+        for (Groups.RosterEntry e : roster) {
+            String[] p = people.get(e.personId());
+            if (p == null || p[0] == null || e.role().leads()) continue;
+            ZoomRegistrant r = call(() -> zoom.addRegistrant(created.id(), registrant(p[0], p[1])));
+            db.inTransaction(c -> Sql.update(c, "INSERT INTO zoom_registrant (meeting_id, person_id, registrant_id) VALUES (?,?,?)",
+                    meeting.id(), e.personId(), r.registrantId()));
+        }
+        return new Status("CREATED", created.id(), created.joinUrl().toString(), List.of(), null);
+    }
+
+    /** The meeting's settings at Zoom compared with the preset, difference by difference. */
+    public Status check(Account by, Groups.Group group, Meetings.Meeting meeting, List<Groups.RosterEntry> roster) {
+        Access.requireLeads(db, by, group.id());
+        if (!zoom.connected()) return new Status("NOT_CONNECTED", meeting.zoomMeetingId(), null, List.of(), "Zoom is not connected.");
+        if (meeting.zoomMeetingId() == null) return new Status("NOT_CREATED", null, null, List.of(), null);
+        SecurityPreset preset = preset(roster, emails(group.id()));
+        List<Drift> drift = call(() -> zoom.checkDrift(meeting.zoomMeetingId(), hostUser, preset));
+        String status = drift.isEmpty() ? "SECURED" : "DRIFTED";
+        db.read(c -> Sql.update(c, "UPDATE meeting SET zoom_status = ? WHERE id = ?", status, meeting.id()));
+        return new Status(status, meeting.zoomMeetingId(), null, drift, null);
+    }
+
+    public void delete(Account by, Meetings.Meeting meeting) {
+        Access.requireLeads(db, by, meeting.groupId());
+        requireConnected();
+        if (meeting.zoomMeetingId() == null) throw ApiException.notFound("Zoom meeting for this meeting");
+        call(() -> {
+            zoom.deleteMeeting(meeting.zoomMeetingId());
+            return null;
+        });
+        db.inTransaction(c -> {
+            Sql.update(c, "DELETE FROM zoom_registrant WHERE meeting_id = ?", meeting.id());
+            Sql.update(c, "UPDATE meeting SET zoom_meeting_id = NULL, zoom_status = 'NOT_CREATED' WHERE id = ?", meeting.id());
+            audit.record(c, by.email(), "zoom.delete", meeting.id());
+            return null;
+        });
+    }
+
+    private SecurityPreset preset(List<Groups.RosterEntry> roster, Map<String, String[]> people) {
+        var coLeaders = new ArrayList<String>();
+        for (Groups.RosterEntry e : roster) {
+            String[] p = people.get(e.personId());
+            if (e.role() == Role.CO_LEADER && p != null && p[0] != null) coLeaders.add(p[0]);
+        }
+        return SecurityPreset.BALINT_GROUP.withAlternativeHosts(coLeaders);
+    }
+
+    /** person id → {email, display name} for the group's roster. */
+    private Map<String, String[]> emails(String groupId) {
+        var out = new java.util.HashMap<String, String[]>();
+        db.read(c -> Sql.list(c, "SELECT p.id, p.email, p.display_name FROM person p JOIN roster_entry r ON r.person_id = p.id WHERE r.group_id = ?",
+                rs -> out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}), groupId));
+        return out;
+    }
+
+    private static Registrant registrant(String email, String displayName) {
+        int space = displayName.indexOf(' ');
+        String first = space > 0 ? displayName.substring(0, space) : displayName;
+        String last = space > 0 ? displayName.substring(space + 1) : "";
+        return new Registrant(email, first, last);
+    }
+
+    private void requireConnected() {
+        if (!zoom.connected()) {
+            throw new ApiException(409, "Zoom not connected",
+                    "No Zoom account is configured (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET): see docs/zoom.md.", null, null);
+        }
+        if (hostUser == null) {
+            throw new ApiException(409, "Zoom host missing", "Set ZOOM_HOST_USER to the Zoom user (e-mail or id) who hosts the meetings.", null, null);
+        }
+    }
+
+    private interface ZoomCall<T> { T run(); }
+
+    /** Zoom's refusals become clear admin messages; nothing about the meeting is written when Zoom fails. */
+    private static <T> T call(ZoomCall<T> c) {
+        try {
+            return c.run();
+        } catch (ZoomFailure f) {
+            int status = switch (f) {
+                case ZoomFailure.NotFound n -> 404;
+                case ZoomFailure.RateLimited r -> 429;
+                case ZoomFailure.DailyLimitReached d -> 429;
+                case ZoomFailure.Refused r -> 409;
+                default -> 502;
+            };
+            throw new ApiException(status, "Zoom refused or failed", f.getMessage(), null, null);
+        }
+    }
+}
