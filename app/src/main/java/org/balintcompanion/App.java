@@ -12,7 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.net.URI;
+
+import org.balintcompanion.admin.Account;
 import org.balintcompanion.admin.Admin;
+import org.balintcompanion.auth.RsvpTokens;
+import org.balintcompanion.mail.MailScheduler;
+import org.balintcompanion.mail.Mailer;
+import org.balintcompanion.mail.OutboxMailer;
+import org.balintcompanion.mail.Rsvps;
+import org.balintcompanion.mail.SmtpMailer;
+import org.slf4j.LoggerFactory;
 import org.balintcompanion.admin.AdminSessions;
 import org.balintcompanion.admin.AuditLog;
 import org.balintcompanion.admin.Directory;
@@ -52,6 +62,8 @@ public final class App implements AutoCloseable {
     private final RoomTokens tokens;
     private final Admin admin;
     private final ZoomMeetings zoom;
+    private final MailScheduler mail;
+    private final ScheduledExecutorService mailTimer;
     private final ExecutorService zoomWorkers;
     private final WebServer web;
     private final AppConfig config;
@@ -80,14 +92,43 @@ public final class App implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var ids = new Ids();
         var audit = new AuditLog(db, clock);
+        var rsvpTokens = new RsvpTokens(config.tokenKey(), clock);
+        var groups = new Groups(db, ids, audit, clock, apiJson);
+        var meetings = new Meetings(db, ids, audit, clock);
+        var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl());
+        this.mail = new MailScheduler(db, mailer(config, db, clock), config.mail().from(), rsvpTokens,
+                (meetingId, personId) -> panelLink(groups, meetings, links, meetingId, personId), config.publicUrl(), clock);
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
-                new Directory(db, ids, audit, clock, apiJson), new Groups(db, ids, audit, clock, apiJson),
-                new Meetings(db, ids, audit, clock), new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl()),
-                new RoomOpener(rooms, db, audit), audit, new ZoomLink(zoom, config.zoom().hostUser(), db, audit));
+                new Directory(db, ids, audit, clock, apiJson), groups, meetings, links, new RoomOpener(rooms, db, audit), audit,
+                new ZoomLink(zoom, config.zoom().hostUser(), db, audit), new Rsvps(db, rsvpTokens, clock), mail);
+        this.mailTimer = Executors.newSingleThreadScheduledExecutor(named("mail-"));
+        if (!config.mail().sweepEvery().isZero()) {
+            mailTimer.scheduleWithFixedDelay(this::sweepMail, 5, config.mail().sweepEvery().toSeconds(), TimeUnit.SECONDS);
+        }
         this.zoomWorkers = Executors.newVirtualThreadPerTaskExecutor();
         var webhooks = config.zoom().webhookSecret() == null ? null : ZoomWebhooks.create(config.zoom().webhookSecret(), clock);
         this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, clock, admin, apiJson,
                 webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers));
+    }
+
+    private static final Account MAILER = new Account("mail", "mail scheduler", Account.Kind.ADMIN, null);
+
+    private static Mailer mailer(AppConfig config, Database db, Clock clock) {
+        return config.mail().smtp() ? new SmtpMailer(config.mail()) : new OutboxMailer(config.dataDir(), config.mail().from(), db, clock);
+    }
+
+    /** A personal join link for a message: issued like any other, so it can be revoked like any other. */
+    private static URI panelLink(Groups groups, Meetings meetings, JoinLinks links, String meetingId, String personId) {
+        var meeting = meetings.meeting(MAILER, meetingId);
+        return URI.create(links.issue(MAILER, meeting, groups.roster(MAILER, meeting.groupId()), personId).get(0).url());
+    }
+
+    private void sweepMail() {
+        try {
+            mail.runOnce();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(App.class).error("mail sweep failed; the next one retries", e);
+        }
     }
 
     public static App start(AppConfig config, Clock clock) throws Exception {
@@ -121,6 +162,8 @@ public final class App implements AutoCloseable {
 
     public Database database() { return db; }
 
+    public MailScheduler mail() { return mail; }
+
     /** Stops accepting, tells clients to come back later, writes what is queued, then releases the database. */
     @Override public void close() throws Exception {
         rooms.closeAll(CloseCodes.SERVER_RESTART, "server restarting");
@@ -128,6 +171,7 @@ public final class App implements AutoCloseable {
             web.close();
         } finally {
             timers.shutdownNow();
+            mailTimer.shutdownNow();
             zoomWorkers.shutdown();
             if (zoom instanceof AutoCloseable closeable) closeable.close();
             roomPool.shutdown();

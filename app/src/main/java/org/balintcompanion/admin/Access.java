@@ -1,5 +1,6 @@
 package org.balintcompanion.admin;
 
+import org.balintcompanion.store.Sql;
 import org.balintcompanion.store.Database;
 
 /** Who may touch what: administrators everything; a leader account only the meetings of groups that person leads. */

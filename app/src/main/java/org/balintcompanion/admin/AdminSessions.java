@@ -1,5 +1,6 @@
 package org.balintcompanion.admin;
 
+import org.balintcompanion.store.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package org.balintcompanion.admin;
 
+import org.balintcompanion.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package org.balintcompanion.admin;
 
+import org.balintcompanion.store.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,7 +25,8 @@ public final class Groups {
 
     public record Group(String id, String name, String language, String timeZone, PhaseTemplate template,
                        SpeakingRule speakingRule, QueuePolicy queuePolicy, boolean timersShown, List<ChecklistItem> checklist,
-                       boolean phoneOnlyAllowed, boolean observerAllowed, boolean keepPresentedOn, String zoomPresetId) {}
+                       boolean phoneOnlyAllowed, boolean observerAllowed, boolean keepPresentedOn, String zoomPresetId,
+                       int inviteDaysAhead, int reminderHoursBefore, int lastCallMinutesBefore) {}
 
     public record RosterEntry(String personId, String displayName, Role role, int seat) {}
 
@@ -70,7 +72,10 @@ public final class Groups {
                 f.bool("phoneOnlyAllowed", old == null || old.phoneOnlyAllowed()),
                 f.bool("observerAllowed", old == null || old.observerAllowed()),
                 f.bool("keepPresentedOn", old != null && old.keepPresentedOn()),
-                f.has("zoomPresetId") ? f.text("zoomPresetId", 32) : old == null ? null : old.zoomPresetId());
+                f.has("zoomPresetId") ? f.text("zoomPresetId", 32) : old == null ? null : old.zoomPresetId(),
+                f.has("inviteDaysAhead") ? f.integer("inviteDaysAhead", 1, 60) : old == null ? 7 : old.inviteDaysAhead(),
+                f.has("reminderHoursBefore") ? f.integer("reminderHoursBefore", 1, 336) : old == null ? 48 : old.reminderHoursBefore(),
+                f.has("lastCallMinutesBefore") ? f.integer("lastCallMinutesBefore", 5, 1440) : old == null ? 60 : old.lastCallMinutesBefore());
         if (g.zoomPresetId() != null && db.read(c -> Sql.one(c, "SELECT 1 FROM zoom_preset WHERE id = ?", rs -> true, g.zoomPresetId())) == null) {
             throw ApiException.badField("zoomPresetId", "There is no Zoom preset with this id.");
         }
@@ -78,16 +83,19 @@ public final class Groups {
         db.inTransaction(c -> {
             if (old == null) {
                 Sql.update(c, "INSERT INTO balint_group (id, name, language, time_zone, template, speaking_rule, queue_policy, timers_shown, "
-                        + "checklist_json, phone_only_allowed, observer_allowed, keep_presented_on, zoom_preset_id, created_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", g.id(), g.name(), g.language(), g.timeZone(), g.template(),
+                        + "checklist_json, phone_only_allowed, observer_allowed, keep_presented_on, zoom_preset_id, created_at, "
+                        + "invite_days_ahead, reminder_hours_before, last_call_minutes_before) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", g.id(), g.name(), g.language(), g.timeZone(), g.template(),
                         g.speakingRule(), g.queuePolicy(), g.timersShown(), checklistJson, g.phoneOnlyAllowed(), g.observerAllowed(),
-                        g.keepPresentedOn(), g.zoomPresetId(), clock.instant());
+                        g.keepPresentedOn(), g.zoomPresetId(), clock.instant(), g.inviteDaysAhead(), g.reminderHoursBefore(),
+                        g.lastCallMinutesBefore());
             } else {
                 Sql.update(c, "UPDATE balint_group SET name = ?, language = ?, time_zone = ?, template = ?, speaking_rule = ?, queue_policy = ?, "
                         + "timers_shown = ?, checklist_json = ?, phone_only_allowed = ?, observer_allowed = ?, keep_presented_on = ?, "
-                        + "zoom_preset_id = ? WHERE id = ?", g.name(), g.language(), g.timeZone(), g.template(), g.speakingRule(),
+                        + "zoom_preset_id = ?, invite_days_ahead = ?, reminder_hours_before = ?, last_call_minutes_before = ? WHERE id = ?",
+                        g.name(), g.language(), g.timeZone(), g.template(), g.speakingRule(),
                         g.queuePolicy(), g.timersShown(), checklistJson, g.phoneOnlyAllowed(), g.observerAllowed(), g.keepPresentedOn(),
-                        g.zoomPresetId(), g.id());
+                        g.zoomPresetId(), g.inviteDaysAhead(), g.reminderHoursBefore(), g.lastCallMinutesBefore(), g.id());
             }
             audit.record(c, by.email(), old == null ? "group.create" : "group.update", g.id());
             return null;
@@ -204,6 +212,7 @@ public final class Groups {
                 PhaseTemplate.valueOf(rs.getString("template")), SpeakingRule.valueOf(rs.getString("speaking_rule")),
                 QueuePolicy.valueOf(rs.getString("queue_policy")), rs.getBoolean("timers_shown"), items,
                 rs.getBoolean("phone_only_allowed"), rs.getBoolean("observer_allowed"), rs.getBoolean("keep_presented_on"),
-                rs.getString("zoom_preset_id"));
+                rs.getString("zoom_preset_id"), rs.getInt("invite_days_ahead"), rs.getInt("reminder_hours_before"),
+                rs.getInt("last_call_minutes_before"));
     }
 }

@@ -1,5 +1,6 @@
 package org.balintcompanion.admin;
 
+import org.balintcompanion.store.Sql;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

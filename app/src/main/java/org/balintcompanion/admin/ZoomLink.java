@@ -1,5 +1,6 @@
 package org.balintcompanion.admin;
 
+import org.balintcompanion.store.Sql;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public final class ZoomLink {
                 Duration.ofMinutes(meeting.durationMinutes()), ZoneId.of(meeting.timeZone()), null);
         ZoomMeeting created = call(() -> zoom.createSecureMeeting(hostUser, plan, preset));
         db.inTransaction(c -> {
-            Sql.update(c, "UPDATE meeting SET zoom_meeting_id = ?, zoom_status = 'CREATED' WHERE id = ?", created.id(), meeting.id());
+            Sql.update(c, "UPDATE meeting SET zoom_meeting_id = ?, zoom_status = 'CREATED', zoom_join_url = ?, zoom_passcode = ? WHERE id = ?",
+                    created.id(), created.joinUrl().toString(), created.passcode().orElse(null), meeting.id());
             audit.record(c, by.email(), "zoom.create", meeting.id());
             return null;
         });
@@ -85,7 +87,8 @@ public final class ZoomLink {
         });
         db.inTransaction(c -> {
             Sql.update(c, "DELETE FROM zoom_registrant WHERE meeting_id = ?", meeting.id());
-            Sql.update(c, "UPDATE meeting SET zoom_meeting_id = NULL, zoom_status = 'NOT_CREATED' WHERE id = ?", meeting.id());
+            Sql.update(c, "UPDATE meeting SET zoom_meeting_id = NULL, zoom_status = 'NOT_CREATED', zoom_join_url = NULL, zoom_passcode = NULL WHERE id = ?",
+                    meeting.id());
             audit.record(c, by.email(), "zoom.delete", meeting.id());
             return null;
         });

@@ -1,5 +1,6 @@
 package org.balintcompanion.admin;
 
+import org.balintcompanion.store.Sql;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 

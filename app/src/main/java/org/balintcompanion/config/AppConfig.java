@@ -25,7 +25,22 @@ import org.balintcompanion.zoom.ZoomEndpoints;
  */
 public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
                         Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo,
-                        DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations, ZoomSettings zoom) {
+                        DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations, ZoomSettings zoom,
+                        MailSettings mail) {
+
+    /**
+     * Outgoing e-mail. Without {@code smtpHost}, messages go to an outbox in the data directory (listed by the admin
+     * API), so invitations work with nothing set up. {@code sweepEvery} zero: the scheduler runs only when asked.
+     */
+    public record MailSettings(String smtpHost, int smtpPort, String smtpUser, String smtpPassword, boolean startTls,
+                               String from, Duration sweepEvery) {
+        public boolean smtp() { return smtpHost != null; }
+
+        @Override public String toString() {
+            return "MailSettings[" + (smtp() ? "smtp=" + smtpHost + ":" + smtpPort + " starttls=" + startTls : "outbox in the data directory")
+                    + " from=" + from + "]";
+        }
+    }
 
     /**
      * The Zoom account (absent: Zoom features say "not connected" and everything else works), its base URLs (tests
@@ -82,7 +97,12 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                 args.contains("--demo") || "true".equals(env.get("BALINT_DEMO")),
                 database(env, dataDir), firstAdmin(env), Math.max(10_000, intVar(env, "BALINT_PASSWORD_ITERATIONS", 600_000)),
                 new ZoomSettings(ZoomCredentials.fromEnv(env), ZoomEndpoints.fromEnv(env), blankToNull(env.get("ZOOM_WEBHOOK_SECRET_TOKEN")),
-                        blankToNull(env.get("ZOOM_HOST_USER"))));
+                        blankToNull(env.get("ZOOM_HOST_USER"))),
+                new MailSettings(blankToNull(env.get("BALINT_SMTP_HOST")), intVar(env, "BALINT_SMTP_PORT", 587),
+                        blankToNull(env.get("BALINT_SMTP_USER")), blankToNull(env.get("BALINT_SMTP_PASSWORD")),
+                        !"false".equalsIgnoreCase(env.getOrDefault("BALINT_SMTP_STARTTLS", "true")),
+                        env.getOrDefault("BALINT_MAIL_FROM", "Balint Companion <no-reply@localhost>"),
+                        Duration.ofSeconds(intVar(env, "BALINT_MAIL_SWEEP_SECONDS", 60))));
     }
 
     private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
@@ -111,7 +131,7 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
     public String describe() {
         return "port=" + port + " bind=" + bindHost + " dataDir=" + dataDir + " publicUrl=" + publicUrl
                 + " allowedOrigins=" + allowedOrigins + " reconnectGrace=" + reconnectGrace.toSeconds() + "s demo=" + demo
-                + " zoom=" + zoom + " database=" + (database.embedded() ? "embedded H2 in the data directory" : database.url().replaceAll("\\?.*", ""));
+                + " zoom=" + zoom + " mail=" + mail + " database=" + (database.embedded() ? "embedded H2 in the data directory" : database.url().replaceAll("\\?.*", ""));
     }
 
     private static Set<String> origins(String listed, URI publicUrl, int port) {

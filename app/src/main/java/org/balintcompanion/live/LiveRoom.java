@@ -42,6 +42,8 @@ public final class LiveRoom {
     private final Consumer<Integer> connectionDelta;
     private RoomState state;
     private long snapshotVersion;
+    /** Set once the meeting is over: from then on the room changes nothing and journals nothing. */
+    private boolean ended;
 
     LiveRoom(RoomState initial, RoomStore store, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
              Duration grace, int connectionsPerMember, Consumer<Integer> connectionDelta) {
@@ -79,6 +81,10 @@ public final class LiveRoom {
     /** A panel opened: mark the person present, then send them the whole room. */
     public void join(Connection c) {
         writer.execute(() -> {
+            if (ended) {
+                c.close(CloseCodes.MEETING_ENDED, "the meeting has ended");
+                return;
+            }
             Participant p = state.participant(c.member());
             if (p == null || p.role() != c.role()) {
                 c.send(frames.error(null, "token_invalid", "This link is not valid for anyone on this room's roster."));
@@ -101,6 +107,7 @@ public final class LiveRoom {
     /** A panel closed or dropped. The person keeps their hand and floor until the grace period ends. */
     public void leave(Connection c) {
         writer.execute(() -> {
+            if (ended) return;
             List<Connection> mine = connections.get(c.member());
             if (mine == null || !mine.remove(c)) return;
             connectionDelta.accept(-1);
@@ -125,6 +132,7 @@ public final class LiveRoom {
      */
     public void submit(Connection c, Inbound.RoomCommand in) {
         writer.execute(() -> {
+            if (ended) return;
             String earlier = recent.get(c.member(), in.id());
             if (earlier != null) {
                 store.whenDurable(() -> c.send(earlier));
@@ -166,7 +174,7 @@ public final class LiveRoom {
      */
     public void submitSystem(Command command, java.util.function.BooleanSupplier stillCurrent) {
         writer.execute(() -> {
-            if (stillCurrent.getAsBoolean()) apply(Actor.SYSTEM, command);
+            if (!ended && stillCurrent.getAsBoolean()) apply(Actor.SYSTEM, command);
         });
     }
 
@@ -176,6 +184,7 @@ public final class LiveRoom {
     /** The meeting is over: forget the room's state (turn counts, signals, checklist answers) and close every panel. */
     void end(int code, String reason, Consumer<RoomState> last) {
         writer.execute(() -> {
+            ended = true;
             last.accept(state);
             store.closed(state.id());
             for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);
@@ -191,6 +200,7 @@ public final class LiveRoom {
 
     /** A change the server itself makes (presence, grace expiry): applied, broadcast and journaled like any other. */
     private void apply(Actor by, Command command) {
+        if (ended) return;   // a grace timer may still fire after the meeting ended
         Instant now = clock.instant();
         if (Room.decide(state, by, command, now) instanceof Decision.Changed changed) {
             commit(changed.state());

@@ -87,7 +87,12 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
         }
     }
 
-    /** Retries until written: nothing may be acknowledged that is not on disk, and nothing queued may be dropped. */
+    /**
+     * Retries until written: nothing may be acknowledged that is not on disk. The one exception is a write the
+     * database refuses on its integrity rules (a change for a room already ended and deleted): retrying could never
+     * succeed and would hold every other room's acks, so such entries are written one by one and the refused ones
+     * dropped with an error in the log.
+     */
     private void writeUntilDone(List<Entry> batch) {
         long backoffMs = 50;
         while (true) {
@@ -98,6 +103,10 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
                 });
                 return;
             } catch (StoreException e) {
+                if (e.isIntegrityViolation()) {
+                    writeOneByOne(batch);
+                    return;
+                }
                 log.error("cannot write room changes; acks wait until the database answers (retry in {} ms): {}", backoffMs, e.getMessage());
                 try {
                     TimeUnit.MILLISECONDS.sleep(backoffMs);
@@ -106,6 +115,24 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
                     return;
                 }
                 backoffMs = Math.min(5000, backoffMs * 2);
+            }
+        }
+    }
+
+    private void writeOneByOne(List<Entry> batch) {
+        for (Entry e : batch) {
+            if (e instanceof AfterDurable) continue;
+            try {
+                db.inTransaction(c -> {
+                    write(c, List.of(e));
+                    return null;
+                });
+            } catch (StoreException failure) {
+                if (!failure.isIntegrityViolation()) {
+                    writeUntilDone(List.of(e));
+                    continue;
+                }
+                log.error("dropped a room change the database refuses ({}); its room no longer exists", failure.getMessage());
             }
         }
     }

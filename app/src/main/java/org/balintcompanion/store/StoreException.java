@@ -6,6 +6,12 @@ import java.sql.SQLException;
 public final class StoreException extends RuntimeException {
     public StoreException(SQLException cause) { super(cause.getMessage(), cause); }
 
+    /** True when the database refused a write on its integrity rules (SQL state class 23: keys, references). */
+    public boolean isIntegrityViolation() {
+        String state = ((SQLException) getCause()).getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
     /** True when the database refused a write because a unique key already exists (e.g. a duplicate e-mail). */
     public boolean isDuplicateKey() {
         String state = ((SQLException) getCause()).getSQLState();

@@ -36,6 +36,11 @@ final class AdminRoutes {
             case "meetings" -> meetings(a, method, p, f);
             case "links" -> links(a, method, p);
             case "audit" -> audit(a, method, p, request);
+            case "outbox" -> {
+                if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can read the outbox.");
+                if (p.size() == 1 && method.equals("GET")) yield admin.mail().outbox(200);
+                throw notFound();
+            }
             default -> throw notFound();
         };
     }
@@ -167,6 +172,12 @@ final class AdminRoutes {
             case "room" -> {
                 if (method.equals("POST")) return new Created(admin.rooms().open(a, group, m, admin.groups().roster(a, group.id())));
                 if (method.equals("DELETE")) { admin.rooms().end(a, group, m); return null; }
+            }
+            case "rsvp" -> {
+                if (method.equals("GET")) return admin.rsvps().of(m.id());
+            }
+            case "mail" -> {
+                if (method.equals("GET")) return admin.mail().jobs(m.id());
             }
             case "zoom" -> {
                 var roster = admin.groups().roster(a, group.id());

@@ -61,7 +61,7 @@ public final class WebServer implements AutoCloseable {
         pages.setServer(server);
 
         boolean https = "https".equals(config.publicUrl().getScheme());
-        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https),
+        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https), new RsvpPage(admin.rsvps()),
                 new ZoomWebhookHandler(webhooks, zoomPresence), pages, new NotFound()));
         context.setHandler(sockets);
         server.setHandler(new SecurityHeaders(context));

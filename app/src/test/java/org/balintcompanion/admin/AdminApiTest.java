@@ -115,6 +115,30 @@ class AdminApiTest {
         assertFalse(admin.get("/api/meetings/" + meeting).body().path("roomOpen").asBoolean());
     }
 
+    @Test void endingOneRoomWithPanelsConnectedClosesThemAndLeavesOtherRoomsWorking() throws Exception {
+        String g = group("G");
+        String lea = person("Léa", "lea3@example.org");
+        roster(g, lea, "LEADER");
+        String first = admin.post("/api/groups/" + g + "/meetings", Map.of("start", "2027-02-01T18:00")).text("id");
+        String second = admin.post("/api/groups/" + g + "/meetings", Map.of("start", "2027-02-08T18:00")).text("id");
+        var ws = new WebSocketClient();
+        ws.start();
+        try {
+            var panels = new java.util.ArrayList<RoomClient>();
+            for (String m : List.of(first, second)) {
+                admin.post("/api/meetings/" + m + "/room", Map.of());
+                String url = admin.post("/api/meetings/" + m + "/links", Map.of()).body().get(0).path("url").asText();
+                panels.add(RoomClient.join(ws, server.roomUri(m, url.substring(url.indexOf("#token=") + 7))));
+            }
+            assertEquals(204, admin.delete("/api/meetings/" + first + "/room").status());
+            assertEquals(4503, panels.get(0).awaitClose());
+            RoomClient other = panels.get(1);
+            assertEquals("ack", other.reply(other.send("raiseHand")).path("type").asText(), "the other room still acknowledges");
+        } finally {
+            ws.stop();
+        }
+    }
+
     @Test void badFieldsAreNamedAndNothingIsWritten() throws Exception {
         Reply zone = admin.post("/api/groups", Map.of("name", "X", "timeZone", "Mars/Olympus"));
         assertEquals(400, zone.status());

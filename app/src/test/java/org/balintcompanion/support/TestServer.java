@@ -32,7 +32,10 @@ public final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    public static TestServer start(Map<String, String> extraEnv) throws Exception {
+    public static TestServer start(Map<String, String> extraEnv) throws Exception { return start(extraEnv, Clock.systemUTC()); }
+
+    /** With a clock the test moves, e.g. to reach a reminder's due time. */
+    public static TestServer start(Map<String, String> extraEnv, Clock clock) throws Exception {
         Path dir = Files.createTempDirectory("balint-test");
         var env = new HashMap<String, String>();
         env.put("BALINT_PORT", "0");
@@ -40,12 +43,21 @@ public final class TestServer implements AutoCloseable {
         env.put("BALINT_DATA_DIR", dir.toString());
         env.put("BALINT_ALLOWED_ORIGINS", ORIGIN);
         env.put("BALINT_PASSWORD_ITERATIONS", "10000");
+        env.put("BALINT_MAIL_SWEEP_SECONDS", "0");
         env.putAll(extraEnv);
-        App app = App.start(AppConfig.fromEnv(env, List.of()), Clock.systemUTC());
+        App app = App.start(AppConfig.fromEnv(env, List.of()), clock);
         return new TestServer(app, dir);
     }
 
     public static TestServer start() throws Exception { return start(Map.of()); }
+
+    /** Another server on the same data directory, as after a restart. */
+    public TestServer restart(Map<String, String> extraEnv, Clock clock) throws Exception {
+        app.close();
+        var env = new HashMap<String, String>(extraEnv);
+        env.put("BALINT_DATA_DIR", dataDir.toString());
+        return start(env, clock);
+    }
 
     /** A room with two leaders, four members and an observer, like {@code RoomFixtures}. */
     public void openRoom(PhaseTemplate template) {

@@ -1,4 +1,4 @@
-package org.balintcompanion.admin;
+package org.balintcompanion.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A thin layer over JDBC: bind, run, map rows. No ORM, no reflection. */
-final class Sql {
+public final class Sql {
     private Sql() {}
 
-    interface Row<T> { T map(ResultSet rs) throws SQLException; }
+    public interface Row<T> { T map(ResultSet rs) throws SQLException; }
 
-    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             var out = new ArrayList<T>();
             while (rs.next()) out.add(row.map(rs));
@@ -24,18 +24,18 @@ final class Sql {
         }
     }
 
-    static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         List<T> found = list(c, sql, row, args);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    static int update(Connection c, String sql, Object... args) throws SQLException {
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, args)) {
             return ps.executeUpdate();
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
