@@ -1,0 +1,138 @@
+package org.balintcompanion.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One person's headless Chromium (its own profile, so its own session storage), with bounded waits. */
+final class Browser implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final String who;
+    final ChromeDriver driver;
+    private final List<String> seenLogs = new ArrayList<>();
+
+    private Browser(String who, ChromeDriver driver) {
+        this.who = who;
+        this.driver = driver;
+    }
+
+    /**
+     * @param language the browser's preferred language ("fr-FR,fr" or "en-US,en"), as navigator.languages reports it
+     */
+    static Browser start(String who, int width, int height, String language) {
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-extensions", "--mute-audio", "--hide-scrollbars",
+                "--window-size=" + width + "," + height, "--lang=" + language.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        return new Browser(who, new ChromeDriver(service, options));
+    }
+
+    void open(String url) {
+        // A new link in a tab showing the same page only changes the fragment; start from a blank page instead.
+        driver.get("about:blank");
+        driver.get(url);
+    }
+
+    WebElement find(String css) { return driver.findElement(By.cssSelector(css)); }
+
+    List<WebElement> findAll(String css) { return driver.findElements(By.cssSelector(css)); }
+
+    boolean isShown(String css) {
+        List<WebElement> found = findAll(css);
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
+    String text(String css) { return find(css).getText(); }
+
+    void click(String css) {
+        WebElement e = await(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return !found.isEmpty() && found.get(0).isDisplayed() && found.get(0).isEnabled() ? found.get(0) : null;
+        }, "clickable " + css);
+        e.click();
+    }
+
+    <T> T await(ExpectedCondition<T> condition, String what) {
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(25)).withMessage(() -> who + ": waiting for " + what)
+                .until(condition);
+    }
+
+    void awaitShown(String css) { await(d -> isShown(css), css + " shown"); }
+
+    void awaitHidden(String css) { await(d -> !isShown(css), css + " hidden"); }
+
+    void awaitText(String css, String contains) {
+        await(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return !found.isEmpty() && found.get(0).getText().contains(contains);
+        }, "'" + contains + "' in " + css);
+    }
+
+    void awaitAttribute(String css, String attribute, String value) {
+        await(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return !found.isEmpty() && value.equals(found.get(0).getDomAttribute(attribute));
+        }, css + "[" + attribute + "=" + value + "]");
+    }
+
+    /** The page's socket is open and it holds a snapshot. */
+    void awaitConnected() { awaitAttribute("body", "data-conn", "open"); }
+
+    Object js(String script, Object... args) { return ((JavascriptExecutor) driver).executeScript(script, args); }
+
+    void resize(int width, int height) { driver.manage().window().setSize(new Dimension(width, height)); }
+
+    /** Errors the page logged (console errors, failed loads, CSP violations) since the last call. */
+    List<String> severeLogs() {
+        var out = new ArrayList<String>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            String line = e.getLevel() + " " + e.getMessage();
+            seenLogs.add(line);
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) out.add(line);
+        }
+        return out;
+    }
+
+    /** A screenshot of the whole page at this width: the window grows to the page's height first. */
+    void screenshot(Path file, int width) throws IOException {
+        resize(width, 900);
+        long chrome = ((Number) js("return window.outerHeight - window.innerHeight")).longValue();
+        long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+        resize(width, (int) Math.min(Math.max(height, 700) + chrome, 4000));
+        js("window.scrollTo(0, 0)");
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(file.getParent());
+        Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    @Override public void close() { driver.quit(); }
+}
