@@ -42,6 +42,9 @@ public final class LiveRoom {
     private final Consumer<Integer> connectionDelta;
     private RoomState state;
     private long snapshotVersion;
+    /** The co-leaders' notes: memory only, never journaled or logged, gone when the meeting ends or the server stops. */
+    private final java.util.ArrayDeque<Frames.Note> backchannel = new java.util.ArrayDeque<>();
+    private static final int BACKCHANNEL_KEPT = 200;
     /** Set once the meeting is over: from then on the room changes nothing and journals nothing. */
     private boolean ended;
 
@@ -101,6 +104,22 @@ public final class LiveRoom {
                 oldest.close(CloseCodes.OPENED_ELSEWHERE, "opened in another window");
             }
             c.send(frames.snapshot(state, c.view(), c.member()));
+            if (c.view() == Frames.View.LEADER && !backchannel.isEmpty()) c.send(frames.backchannel(List.copyOf(backchannel)));
+        });
+    }
+
+    /** A note from one leader to the others, relayed at once and answered with an ack at the current version. */
+    public void backchannel(Connection from, String id, String text) {
+        writer.execute(() -> {
+            if (ended) return;
+            var note = new Frames.Note(from.member().value(), state.participant(from.member()).name(), text, clock.instant());
+            backchannel.addLast(note);
+            if (backchannel.size() > BACKCHANNEL_KEPT) backchannel.removeFirst();
+            String frame = frames.backchannel(List.of(note));
+            for (List<Connection> list : connections.values()) {
+                for (Connection c : list) if (c.view() == Frames.View.LEADER) c.send(frame);
+            }
+            from.send(frames.ack(id, state.version()));
         });
     }
 
@@ -185,6 +204,7 @@ public final class LiveRoom {
     void end(int code, String reason, Consumer<RoomState> last) {
         writer.execute(() -> {
             ended = true;
+            backchannel.clear();
             last.accept(state);
             store.closed(state.id());
             for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);

@@ -73,6 +73,10 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
             }
             case Inbound.Sync s -> room.resync(this);
             case Inbound.Ping p -> send(frames.pong(p.id()));
+            case Inbound.Backchannel b -> {
+                if (caller.role().leads()) room.backchannel(this, b.id(), b.text());
+                else send(frames.error(b.id(), org.balintcompanion.room.Rejection.NOT_A_LEADER));
+            }
             case Inbound.Invalid bad -> {
                 refused();
                 send(frames.error(bad.id(), bad.code(), bad.message()));

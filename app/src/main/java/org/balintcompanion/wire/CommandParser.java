@@ -75,6 +75,13 @@ public final class CommandParser {
         String type = typeNode.asText();
         if (type.equals("sync")) return new Inbound.Sync(id);
         if (type.equals("ping")) return new Inbound.Ping(id);
+        if (type.equals("backchannel")) {
+            JsonNode text = root.get("text");
+            if (text == null || !text.isTextual() || text.asText().isBlank() || text.asText().length() > 1000) {
+                return new Inbound.Invalid(id, "invalid_field", "Field 'text' must be a note of 1 to 1000 characters.");
+            }
+            return new Inbound.Backchannel(id, text.asText());
+        }
         var make = commands.get(type);
         if (make == null) return new Inbound.Invalid(id, "unknown_type", "Unknown message type '" + abbreviate(type) + "'.");
         try {

@@ -60,6 +60,25 @@ public final class Frames {
         });
     }
 
+    /** One backchannel note, or all kept notes when a leader (re)connects. Leaders only. */
+    public record Note(String from, String name, String text, java.time.Instant at) {}
+
+    public String backchannel(java.util.List<Note> notes) {
+        return write(g -> {
+            g.writeStringField("type", "backchannel");
+            g.writeArrayFieldStart("notes");
+            for (Note n : notes) {
+                g.writeStartObject();
+                g.writeStringField("from", n.from());
+                g.writeStringField("name", n.name());
+                g.writeStringField("text", n.text());
+                instant(g, "at", n.at());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
     public String ack(String id, long version) {
         return write(g -> {
             g.writeStringField("type", "ack");

@@ -11,6 +11,9 @@ public sealed interface Inbound {
 
     record Ping(String id) implements Inbound {}
 
+    /** A note between co-leaders: memory only, never part of the room state, never written anywhere. */
+    record Backchannel(String id, String text) implements Inbound {}
+
     /** {@code id} is null when the frame was too broken to carry one. */
     record Invalid(String id, String code, String message) implements Inbound {}
 }

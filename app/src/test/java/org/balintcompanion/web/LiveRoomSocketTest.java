@@ -179,6 +179,29 @@ class LiveRoomSocketTest {
         assertEquals("CONNECTED", find(room.path("people"), "alice").path("presence").asText());
     }
 
+    @Test void coLeadersShareABackchannelThatMembersNeverSeeAndNothingStores() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient cole = join("cole", Role.CO_LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        String note = "Alice semble tendue, proposer une pause ?";
+        lea.ack(lea.send("backchannel", "text", note));
+        JsonNode received = cole.next("backchannel");
+        assertEquals(note, received.path("notes").get(0).path("text").asText());
+        assertEquals("Léa", received.path("notes").get(0).path("name").asText());
+        assertEquals("not_a_leader", alice.errorCode(alice.send("backchannel", "text", "hello")));
+        assertTrue(alice.seen().stream().noneMatch(f -> f.path("type").asText().equals("backchannel")));
+
+        RoomClient coleAgain = join("cole", Role.CO_LEADER);
+        assertEquals(note, coleAgain.next("backchannel").path("notes").get(0).path("text").asText(), "kept in memory for a reconnect");
+        long stored = server.app().database().read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM room_event WHERE command_json LIKE '%tendue%'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertEquals(0, stored, "the backchannel is never written to the database");
+    }
+
     private static String sendId(RoomClient c, String id, String type) {
         c.sendWithId(id, type);
         return id;
