@@ -98,9 +98,10 @@ public final class App implements AutoCloseable {
         var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl());
         this.mail = new MailScheduler(db, mailer(config, db, clock), config.mail().from(), rsvpTokens,
                 (meetingId, personId) -> panelLink(groups, meetings, links, meetingId, personId), config.publicUrl(), clock);
+        var directory = new Directory(db, ids, audit, clock, apiJson);
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
-                new Directory(db, ids, audit, clock, apiJson), groups, meetings, links, new RoomOpener(rooms, db, audit), audit,
-                new ZoomLink(zoom, config.zoom().hostUser(), db, audit), new Rsvps(db, rsvpTokens, clock), mail);
+                directory, groups, meetings, links, new RoomOpener(rooms, db, audit), audit,
+                new ZoomLink(zoom, config.zoom().hostUser(), db, audit, directory), new Rsvps(db, rsvpTokens, clock), mail);
         this.mailTimer = Executors.newSingleThreadScheduledExecutor(named("mail-"));
         if (!config.mail().sweepEvery().isZero()) {
             mailTimer.scheduleWithFixedDelay(this::sweepMail, 5, config.mail().sweepEvery().toSeconds(), TimeUnit.SECONDS);

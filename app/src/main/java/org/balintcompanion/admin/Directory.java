@@ -104,11 +104,18 @@ public final class Directory {
         String name = f.has("name") || old == null ? f.text("name", 120) : old.name();
         JsonNode settings = f.has("settings") ? f.node("settings") : old == null ? json.createObjectNode() : old.settings();
         if (!settings.isObject()) throw ApiException.badField("settings", "'settings' must be an object of Zoom meeting settings.");
+        PresetSettings.toPreset(name, settings);   // refuses unknown or contradictory settings before anything is stored
         var p = new Preset(id == null ? ids.newId("z-") : id, name, settings);
         write(by, old == null ? "preset.create" : "preset.update", p.id(), c -> old == null
                 ? Sql.update(c, "INSERT INTO zoom_preset (id, name, settings_json, created_at) VALUES (?,?,?,?)", p.id(), name, settings.toString(), clock.instant())
                 : Sql.update(c, "UPDATE zoom_preset SET name = ?, settings_json = ? WHERE id = ?", name, settings.toString(), p.id()));
         return p;
+    }
+
+    /** The preset as Zoom settings: the Balint default with what the admin changed. */
+    public org.balintcompanion.zoom.SecurityPreset securityPreset(String id) {
+        Preset p = preset(id);
+        return PresetSettings.toPreset(p.name(), p.settings());
     }
 
     public void deletePreset(Account by, String id) {

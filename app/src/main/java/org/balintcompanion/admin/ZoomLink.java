@@ -11,6 +11,7 @@ import org.balintcompanion.room.Role;
 import org.balintcompanion.store.Database;
 import org.balintcompanion.zoom.Drift;
 import org.balintcompanion.zoom.MeetingPlan;
+import org.balintcompanion.zoom.MeetingUpdate;
 import org.balintcompanion.zoom.Registrant;
 import org.balintcompanion.zoom.SecurityPreset;
 import org.balintcompanion.zoom.ZoomFailure;
@@ -30,12 +31,14 @@ public final class ZoomLink {
     private final String hostUser;
     private final Database db;
     private final AuditLog audit;
+    private final Directory directory;
 
-    public ZoomLink(ZoomMeetings zoom, String hostUser, Database db, AuditLog audit) {
+    public ZoomLink(ZoomMeetings zoom, String hostUser, Database db, AuditLog audit, Directory directory) {
         this.zoom = zoom;
         this.hostUser = hostUser;
         this.db = db;
         this.audit = audit;
+        this.directory = directory;
     }
 
     public boolean connected() { return zoom.connected(); }
@@ -45,10 +48,8 @@ public final class ZoomLink {
         requireConnected();
         if (meeting.zoomMeetingId() != null) throw ApiException.conflict("zoomMeetingId", "This meeting already has a Zoom meeting.");
         var people = emails(group.id());
-        SecurityPreset preset = preset(roster, people);
-        var plan = new MeetingPlan(group.name(), meeting.startsAt().atZone(ZoneId.of(meeting.timeZone())),
-                Duration.ofMinutes(meeting.durationMinutes()), ZoneId.of(meeting.timeZone()), null);
-        ZoomMeeting created = call(() -> zoom.createSecureMeeting(hostUser, plan, preset));
+        SecurityPreset preset = preset(group, roster, people);
+        ZoomMeeting created = call(() -> zoom.createSecureMeeting(hostUser, plan(group, meeting), preset));
         db.inTransaction(c -> {
             Sql.update(c, "UPDATE meeting SET zoom_meeting_id = ?, zoom_status = 'CREATED', zoom_join_url = ?, zoom_passcode = ? WHERE id = ?",
                     created.id(), created.joinUrl().toString(), created.passcode().orElse(null), meeting.id());
@@ -70,11 +71,42 @@ public final class ZoomLink {
         Access.requireLeads(db, by, group.id());
         if (!zoom.connected()) return new Status("NOT_CONNECTED", meeting.zoomMeetingId(), null, List.of(), "Zoom is not connected.");
         if (meeting.zoomMeetingId() == null) return new Status("NOT_CREATED", null, null, List.of(), null);
-        SecurityPreset preset = preset(roster, emails(group.id()));
+        SecurityPreset preset = preset(group, roster, emails(group.id()));
         List<Drift> drift = call(() -> zoom.checkDrift(meeting.zoomMeetingId(), hostUser, preset));
         String status = drift.isEmpty() ? "SECURED" : "DRIFTED";
         db.read(c -> Sql.update(c, "UPDATE meeting SET zoom_status = ? WHERE id = ?", status, meeting.id()));
         return new Status(status, meeting.zoomMeetingId(), null, drift, null);
+    }
+
+    /**
+     * A meeting moved in the companion: Zoom gets only what changed (start, length, zone). The move stands even if
+     * Zoom refuses; the meeting is then marked OUT_OF_SYNC and the reason returned for the admin (null when fine).
+     */
+    public String moved(Account by, Groups.Group group, Meetings.Meeting before, Meetings.Meeting after) {
+        Access.requireLeads(db, by, group.id());
+        if (after.zoomMeetingId() == null || !zoom.connected()) return null;
+        var update = MeetingUpdate.between(plan(group, before), plan(group, after));
+        String problem = null;
+        try {
+            call(() -> {
+                zoom.updateMeeting(after.zoomMeetingId(), update);
+                return null;
+            });
+        } catch (ApiException e) {
+            problem = e.getMessage();
+        }
+        String status = problem == null ? "CREATED" : "OUT_OF_SYNC";
+        db.inTransaction(c -> {
+            Sql.update(c, "UPDATE meeting SET zoom_status = ? WHERE id = ?", status, after.id());
+            audit.record(c, by.email(), "zoom.update", after.id());
+            return null;
+        });
+        return problem;
+    }
+
+    private static MeetingPlan plan(Groups.Group group, Meetings.Meeting m) {
+        ZoneId zone = ZoneId.of(m.timeZone());
+        return new MeetingPlan(group.name(), m.startsAt().atZone(zone), Duration.ofMinutes(m.durationMinutes()), zone, null);
     }
 
     public void delete(Account by, Meetings.Meeting meeting) {
@@ -94,13 +126,15 @@ public final class ZoomLink {
         });
     }
 
-    private SecurityPreset preset(List<Groups.RosterEntry> roster, Map<String, String[]> people) {
+    /** The group's stored preset, or the Balint default, with the group's co-leaders as alternative hosts. */
+    private SecurityPreset preset(Groups.Group group, List<Groups.RosterEntry> roster, Map<String, String[]> people) {
         var coLeaders = new ArrayList<String>();
         for (Groups.RosterEntry e : roster) {
             String[] p = people.get(e.personId());
             if (e.role() == Role.CO_LEADER && p != null && p[0] != null) coLeaders.add(p[0]);
         }
-        return SecurityPreset.BALINT_GROUP.withAlternativeHosts(coLeaders);
+        SecurityPreset base = group.zoomPresetId() == null ? SecurityPreset.BALINT_GROUP : directory.securityPreset(group.zoomPresetId());
+        return base.withAlternativeHosts(coLeaders);
     }
 
     /** person id → {email, display name} for the group's roster. */

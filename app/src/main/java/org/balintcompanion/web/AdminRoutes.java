@@ -158,7 +158,14 @@ final class AdminRoutes {
         if (p.size() == 2) {
             return switch (method) {
                 case "GET" -> meetingView(m);
-                case "PATCH" -> meetingView(admin.meetings().update(a, m.id(), f));
+                case "PATCH" -> {
+                    Meetings.Meeting after = admin.meetings().update(a, m.id(), f);
+                    boolean moved = !after.startsAt().equals(m.startsAt()) || after.durationMinutes() != m.durationMinutes();
+                    String zoomProblem = moved ? admin.zoom().moved(a, admin.groups().group(a, m.groupId()), m, after) : null;
+                    var view = meetingView(admin.meetings().meeting(a, m.id()));
+                    if (zoomProblem != null) view.put("zoomProblem", zoomProblem);
+                    yield view;
+                }
                 case "DELETE" -> {
                     if (admin.rooms().isOpen(m.id())) admin.rooms().end(a, admin.groups().group(a, m.groupId()), m);
                     admin.meetings().delete(a, m.id());

@@ -122,6 +122,27 @@ class ZoomEndToEndTest {
         }
     }
 
+    @Test void aGroupsStoredPresetIsSentAndAMovedMeetingIsPatchedAtZoom() throws Exception {
+        Reply bad = admin.post("/api/presets", Map.of("name", "Typo", "settings", Map.of("waitingRoom", true, "waitngRoom", false)));
+        assertEquals(400, bad.status());
+        assertEquals("settings", bad.text("field"));
+        String preset = admin.post("/api/presets", Map.of("name", "Balint + focus", "settings",
+                Map.of("focusMode", true, "autoRecording", "NONE"))).text("id");
+        String group = admin.get("/api/meetings/" + meeting).text("groupId");
+        assertEquals(200, admin.patch("/api/groups/" + group, Map.of("zoomPresetId", preset)).status());
+        long zoomId = admin.post("/api/meetings/" + meeting + "/zoom", Map.of()).body().path("zoomMeetingId").asLong();
+        JsonNode sent = JSON.readTree(fake.requests("POST /v2/users/" + HOST + "/meetings").get(0).body());
+        assertTrue(sent.path("settings").path("focus_mode").asBoolean(), sent.toString());
+
+        Reply moved = admin.patch("/api/meetings/" + meeting, Map.of("start", "2027-03-03T19:30"));
+        assertEquals(200, moved.status(), moved.body().toString());
+        var patches = fake.requests("PATCH /v2/meetings/" + zoomId);
+        assertEquals(1, patches.size());
+        JsonNode patch = JSON.readTree(patches.get(0).body());
+        assertEquals("2027-03-03T18:30:00Z", patch.path("start_time").asText());
+        assertFalse(patch.has("settings"), "a move sends only the new time: " + patch);
+    }
+
     @Test void zoomUrlValidationIsAnswered() throws Exception {
         byte[] body = "{\"event\":\"endpoint.url_validation\",\"payload\":{\"plainToken\":\"qgg8vlvZRS6UYooatFL8Aw\"},\"event_ts\":1654503849680}"
                 .getBytes(StandardCharsets.UTF_8);
