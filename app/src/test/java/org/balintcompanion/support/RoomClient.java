@@ -39,6 +39,8 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
     private volatile int closeCode = -1;
     private volatile String closeReason;
     private volatile long snapshotVersion = -1;
+    private final AtomicInteger pings = new AtomicInteger();
+    private final CountDownLatch pinged = new CountDownLatch(1);
 
     public static RoomClient connect(WebSocketClient client, URI uri, String origin) throws Exception {
         var c = new RoomClient();
@@ -69,6 +71,16 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
             offer(JSON.createObjectNode().put("type", "unparseable").put("raw", message));
         }
     }
+
+    @Override public void onWebSocketPing(java.nio.ByteBuffer payload) {
+        pings.incrementAndGet();
+        pinged.countDown();
+    }
+
+    /** Waits for the server's first WebSocket ping (Jetty answers it with a pong by itself). */
+    public boolean awaitPing() throws InterruptedException { return pinged.await(WAIT.toSeconds(), TimeUnit.SECONDS); }
+
+    public int pings() { return pings.get(); }
 
     @Override public void onWebSocketClose(int statusCode, String reason) {
         closeCode = statusCode;

@@ -213,6 +213,15 @@ class BadInputSocketTest {
         assertFalse(RoomClient.ids(last.path("room").path("queue")).isEmpty());
     }
 
+    @Test void theServerPingsEveryPanelToKeepTheLinkAlive() throws Exception {
+        try (TestServer pinging = TestServer.start(Map.of("BALINT_PING_SECONDS", "1"))) {
+            pinging.openRoom(PhaseTemplate.OPEN);
+            RoomClient bob = RoomClient.join(ws, pinging.roomUri(pinging.token("bob", Role.MEMBER)));
+            assertTrue(bob.awaitPing(), "a ping within a few intervals");
+            assertTrue(bob.isOpen());
+        }
+    }
+
     @Test void aClientThatStopsReadingIsClosedAndTheOthersCarryOn() throws Exception {
         try (TestServer fast = TestServer.start(Map.of("BALINT_SLOW_CLIENT_SECONDS", "1",
                 "BALINT_COMMANDS_PER_SECOND", "100000", "BALINT_COMMAND_BURST", "100000"))) {
