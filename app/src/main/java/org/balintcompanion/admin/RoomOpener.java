@@ -39,7 +39,7 @@ public final class RoomOpener {
         }
         var defaults = RoomSettings.defaults(group.template());
         var settings = new RoomSettings(group.template(), defaults.phaseTargets(), group.timersShown(), group.checklist(),
-                group.keepPresentedOn() ? earlierCases(group.id()) : List.of());
+                group.keepPresentedOn() ? earlierCases(group.id()) : List.of(), group.phoneOnlyAllowed());
         var rules = LiveRules.defaults().with(group.speakingRule()).with(group.queuePolicy());
         List<Participant> people = roster.stream()
                 .map(e -> Participant.onRoster(MemberId.of(e.personId()), e.displayName(), e.role())).toList();

@@ -23,6 +23,7 @@ final class ParticipantRules {
     }
 
     static Decision setAttendance(RoomState s, MemberId m, Attendance a) {
+        if (a == Attendance.PHONE && !s.settings().phoneOnlyAllowed()) return rejected(Rejection.PHONE_NOT_ALLOWED);
         Participant p = s.participant(m);
         return p.attendance() == a ? Decision.UNCHANGED : new Decision.Changed(s.withRoster(s.roster().with(p.withAttendance(a))));
     }

@@ -27,7 +27,8 @@ public enum Rejection {
     PHASE_NOT_ALLOWED("This template does not go to that phase from the current one."),
     PRESENTER_REQUIRED("Choose who presents the case before this phase."),
     WRONG_PHASE("This is not possible in the current phase."),
-    UNKNOWN_CHECKLIST_ITEM("This item is not on the group's checklist.");
+    UNKNOWN_CHECKLIST_ITEM("This item is not on the group's checklist."),
+    PHONE_NOT_ALLOWED("This group has chosen not to accept members by phone only.");
 
     private final String message;
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * see the timers, and the checklist every participant confirms.
  */
 public record RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTargets, boolean timersShownToMembers,
-                           List<ChecklistItem> checklist, List<EarlierCase> earlierCases) {
+                           List<ChecklistItem> checklist, List<EarlierCase> earlierCases, boolean phoneOnlyAllowed) {
     /** Who presented at the group's previous meeting, for the "news of earlier cases" opening: a name and a date. */
     public record EarlierCase(String name, java.time.LocalDate presentedOn) {
         public EarlierCase {
@@ -27,9 +27,15 @@ public record RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTar
         earlierCases = List.copyOf(earlierCases);
     }
 
+    /** Phone-only members accepted, as by default. */
+    public RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTargets, boolean timersShownToMembers,
+                        List<ChecklistItem> checklist, List<EarlierCase> earlierCases) {
+        this(template, phaseTargets, timersShownToMembers, checklist, earlierCases, true);
+    }
+
     public RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTargets, boolean timersShownToMembers,
                         List<ChecklistItem> checklist) {
-        this(template, phaseTargets, timersShownToMembers, checklist, List.of());
+        this(template, phaseTargets, timersShownToMembers, checklist, List.of(), true);
     }
 
     /** Defaults from the domain brief: telling 3-5 min, one case about an hour; silence before a case is open-ended. */

@@ -64,6 +64,16 @@ class SignalsAndChecklistTest {
         assertEquals(Attendance.IN_ROOM, s.participant(DAN).attendance());
     }
 
+    @Test void aGroupThatRefusesPhoneOnlyMembersCannotHaveOneMarkedSo() {
+        RoomState room = aRoom().build();
+        var st = room.settings();
+        room = new RoomState(room.id(), room.title(), room.epoch(), room.version(), new RoomSettings(st.template(), st.phaseTargets(),
+                st.timersShownToMembers(), st.checklist(), st.earlierCases(), false), room.roster(), room.queue(), room.floor(),
+                room.phase(), room.presenter(), room.goRound(), room.signals(), room.rules(), room.presented());
+        rejected(Rejection.PHONE_NOT_ALLOWED, room, LEADER, new SetAttendance(DAN, Attendance.PHONE));
+        assertEquals(Attendance.IN_ROOM, accepted(room, LEADER, new SetAttendance(DAN, Attendance.IN_ROOM)).participant(DAN).attendance());
+    }
+
     @Test void onlyTheFloorHolderAndLeadersAreInvitedToUnmuteUnderRaiseHand() {
         RoomState s = aRoom().withFloor(BOB).build();
         assertTrue(s.invitedToUnmute(BOB));

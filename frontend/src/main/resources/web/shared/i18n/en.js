@@ -265,6 +265,7 @@ export default {
   'error.presenter_required': 'Choose who presents the case first.',
   'error.wrong_phase': 'This is not possible in the current phase.',
   'error.unknown_checklist_item': 'This point is not on the group’s checklist.',
+  'error.phone_not_allowed': 'This group does not accept members by phone only.',
 
   'landing.pageTitle': 'Balint Companion',
   'landing.title': 'A quiet companion for Balint groups meeting by video',

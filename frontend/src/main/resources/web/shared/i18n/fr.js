@@ -259,6 +259,7 @@ export default {
   'error.presenter_required': 'Choisissez d’abord qui présente le cas.',
   'error.wrong_phase': 'Ce n’est pas possible dans la phase actuelle.',
   'error.unknown_checklist_item': 'Ce point ne fait pas partie de la liste du groupe.',
+  'error.phone_not_allowed': 'Ce groupe n’accepte pas de membre uniquement par téléphone.',
 
   'landing.pageTitle': 'Balint Companion',
   'landing.title': 'Un compagnon discret pour les groupes Balint en visioconférence',
