@@ -34,6 +34,8 @@ const ui = {
   previousPhase: null, // the phase we saw before the current one, the most likely "one step back"
   tooMuchSeen: new Set(),
   confirmLowerAll: null,
+  notes: [], // the co-leaders' backchannel: in this page's memory only, gone when the meeting ends
+  sendingNote: false,
 };
 
 let conn = null;
@@ -58,6 +60,8 @@ if (!claims) {
       ui.room = room;
       ui.you = you;
       ui.seatOrder = null;
+      // The server sends every kept note again right after this snapshot.
+      ui.notes = [];
       if (!LEADS.has(you.role)) {
         stopWith('member_link');
         conn.stop();
@@ -80,10 +84,28 @@ if (!claims) {
     },
     onStatus(status, info) {
       ui.status = status;
-      if (status === 'stopped') stopWith(info.reason);
+      if (status === 'stopped') {
+        if (info.reason === 'meeting_ended') {
+          // The notes end with the meeting: nothing of them stays in this page either.
+          ui.notes = [];
+          $('backchannel-list').replaceChildren();
+          $('backchannel-text').value = '';
+        }
+        stopWith(info.reason);
+      }
       render();
     },
     onError(error) { toast($('toasts'), error.code); },
+    onBackchannel(notes) {
+      const fresh = notes.filter((n) => !ui.notes.some((m) => m.at === n.at && m.from === n.from && m.text === n.text));
+      ui.notes.push(...fresh);
+      if (ui.notes.length > 200) ui.notes.splice(0, ui.notes.length - 200);
+      const fromOthers = fresh.filter((n) => n.from !== (ui.you && ui.you.member));
+      if (fromOthers.length === 1 && notes.length === 1) {
+        announce($('live-polite'), t('lead.backchannelAnnounce', { name: fromOthers[0].name, text: fromOthers[0].text }));
+      }
+      renderBackchannel();
+    },
   });
   conn.start();
 }
@@ -150,6 +172,7 @@ function render() {
   renderEarlierCases();
   renderRules();
   renderMyChecklist();
+  renderBackchannel();
 }
 
 function renderConnection() {
@@ -270,6 +293,12 @@ function createSeat(p) {
     el('div', { class: 'seat-actions' }, hand, give, attendance));
 }
 
+/**
+ * Zoom presence is shown once Zoom has reported anyone in this meeting: before that (no Zoom account, or nobody has
+ * joined yet) "not seen" beside every name would say nothing.
+ */
+function zoomSeen(room) { return room.people.some((p) => p.zoom && p.zoom !== 'NOT_SEEN'); }
+
 function updateSeat(node, p, index, count) {
   const room = ui.room;
   const speaks = p.role !== 'OBSERVER';
@@ -298,10 +327,11 @@ function updateSeat(node, p, index, count) {
   else if (p.checklistDone) checklist = t('lead.checklistDone');
   else checklist = t('lead.checklistPartial', { done, total });
   const meta = node.querySelector('.seat-meta');
-  meta.replaceChildren(
+  meta.replaceChildren(...[
     el('span', { class: `presence-text presence-${p.presence}`, text: t(`presence.${p.presence}`) }),
+    zoomSeen(room) && p.zoom ? el('span', { class: `zoom-presence zoom-${p.zoom}`, text: t('lead.zoomPresence', { state: t(`zoom.${p.zoom}`) }) }) : null,
     el('span', { class: `checklist-status ${p.checklistDone ? 'is-done' : 'is-open'}`, text: checklist }),
-    el('span', { class: 'turns', text: t('lead.turns', { n: p.turns }) }));
+    el('span', { class: 'turns', text: t('lead.turns', { n: p.turns }) })].filter(Boolean));
 
   const attendance = node.querySelector('.seat-attendance');
   for (const option of attendance.options) option.textContent = t(`attendance.${option.value}`);
@@ -523,6 +553,48 @@ function renderMyChecklist() {
   show($('my-checklist'), room.checklist.length > 0);
 }
 
+/** Notes between leaders, oldest first, with who wrote them and when (in the viewer's own time). */
+function renderBackchannel() {
+  if (!ui.room || !ui.you || ui.view !== 'console') return;
+  const format = new Intl.DateTimeFormat(lang() === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const items = ui.notes.map((n, i) => ({ key: `${i}-${n.at}-${n.from}`, ...n }));
+  show($('backchannel-empty'), items.length === 0);
+  syncList($('backchannel-list'), items, (n) => n.key, () => el('li', { class: 'note' },
+    el('p', { class: 'note-head' }, el('span', { class: 'note-name' }), el('time', { class: 'note-time' })),
+    el('p', { class: 'note-text' })), (node, n) => {
+    const mine = n.from === ui.you.member;
+    node.classList.toggle('is-mine', mine);
+    node.dataset.from = n.from;
+    node.querySelector('.note-name').textContent = mine ? t('lead.backchannelYou', { name: n.name }) : n.name;
+    const time = node.querySelector('.note-time');
+    const at = new Date(n.at);
+    time.textContent = Number.isNaN(at.getTime()) ? '' : format.format(at);
+    time.dateTime = n.at;
+    node.querySelector('.note-text').textContent = n.text;
+  });
+  const text = $('backchannel-text');
+  $('backchannel-count').textContent = text.value.length > 800 ? t('lead.backchannelLeft', { n: 1000 - text.value.length }) : '';
+  $('backchannel-send').disabled = !connected() || ui.sendingNote || text.value.trim() === '';
+  text.setAttribute('aria-label', t('lead.backchannelLabel'));
+}
+
+async function sendNote() {
+  const box = $('backchannel-text');
+  const text = box.value.trim();
+  if (!conn || !text || ui.sendingNote) return;
+  ui.sendingNote = true;
+  renderBackchannel();
+  try {
+    await conn.send('backchannel', { text });
+    if (box.value.trim() === text) box.value = '';
+  } catch (error) {
+    toast($('toasts'), error.code);
+  } finally {
+    ui.sendingNote = false;
+    renderBackchannel();
+  }
+}
+
 // ---- actions -----------------------------------------------------------------------------------------------------
 
 async function run(busyKey, type, fields = {}, options = {}) {
@@ -672,6 +744,18 @@ async function confirmItem(item, confirmed) {
 }
 
 function wireControls() {
+  $('backchannel-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    sendNote();
+  });
+  $('backchannel-text').addEventListener('input', renderBackchannel);
+  $('backchannel-text').addEventListener('keydown', (e) => {
+    // Enter sends, Shift+Enter starts a new line.
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      sendNote();
+    }
+  });
   $('end-turn-btn').addEventListener('click', () => run('endTurn', 'endTurn'));
   $('put-back-btn').addEventListener('click', () => run('putBack', 'putBack'));
   $('give-next-btn').addEventListener('click', () => run('giveNext', 'giveFloor'));

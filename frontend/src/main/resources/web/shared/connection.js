@@ -47,10 +47,11 @@ export class RoomConnection {
    * @param {(you: object) => void} o.onYou
    * @param {(status: string, info?: object) => void} o.onStatus connecting | open | reconnecting | stopped
    * @param {(error: {code: string, message: string}) => void} [o.onError] errors that answer no pending command
+   * @param {(notes: object[]) => void} [o.onBackchannel] leaders only: notes between leaders, never part of the state
    */
-  constructor({ url, onSnapshot, onState, onYou, onStatus, onError }) {
+  constructor({ url, onSnapshot, onState, onYou, onStatus, onError, onBackchannel }) {
     this.url = url;
-    this.handlers = { onSnapshot, onState, onYou, onStatus, onError: onError || (() => {}) };
+    this.handlers = { onSnapshot, onState, onYou, onStatus, onError: onError || (() => {}), onBackchannel: onBackchannel || (() => {}) };
     this.prefix = randomPrefix();
     this.counter = 0;
     this.pending = new Map();
@@ -210,6 +211,11 @@ export class RoomConnection {
             this.handlers.onError({ code: msg.code, message: msg.message });
           }
         }
+        break;
+      }
+      case 'backchannel': {
+        // One note as it is sent, or every kept note right after a (re)connecting leader's snapshot.
+        if (this.hasSnapshot && Array.isArray(msg.notes)) this.handlers.onBackchannel(msg.notes);
         break;
       }
       default:

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,12 +45,20 @@ final class Browser implements AutoCloseable {
      * @param language the browser's preferred language ("fr-FR,fr" or "en-US,en"), as navigator.languages reports it
      */
     static Browser start(String who, int width, int height, String language) {
+        return start(who, width, height, language, new String[0]);
+    }
+
+    /** A fake camera and microphone that the page may use without a permission prompt (for the tech check). */
+    static final String[] FAKE_MEDIA = {"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"};
+
+    static Browser start(String who, int width, int height, String language, String... extraArguments) {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
                 "--disable-extensions", "--mute-audio", "--hide-scrollbars",
                 "--window-size=" + width + "," + height, "--lang=" + language.split(",")[0]);
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         return new Browser(who, new ChromeDriver(service, options));
@@ -81,8 +90,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(ExpectedCondition<T> condition, String what) {
+        // Pages re-render parts of themselves: an element found a moment ago may have been replaced; look again.
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(25)).withMessage(() -> who + ": waiting for " + what)
-                .until(condition);
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     void awaitShown(String css) { await(d -> isShown(css), css + " shown"); }

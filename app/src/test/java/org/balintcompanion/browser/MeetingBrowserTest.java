@@ -577,7 +577,7 @@ class MeetingBrowserTest {
 
     /** Sideways scrolling, and any visible control (or the label that is its target) smaller than 44 x 44 px. */
     @SuppressWarnings("unchecked")
-    private static List<String> layoutProblems(Browser b) {
+    static List<String> layoutProblems(Browser b) {
         return (List<String>) b.js("""
                 const problems = [];
                 const root = document.documentElement;

@@ -36,19 +36,24 @@ final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static TestServer start() throws Exception {
+    static TestServer start() throws Exception { return start(Map.of()); }
+
+    /** @param extraEnv more configuration, e.g. a cheaper password hash for tests that sign in */
+    static TestServer start(Map<String, String> extraEnv) throws Exception {
         int port;
         try (var probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         Path dataDir = Files.createTempDirectory("balint-browser-");
         String base = "http://localhost:" + port;
-        App app = App.start(AppConfig.fromEnv(Map.of(
+        var env = new java.util.HashMap<>(Map.of(
                 "BALINT_PORT", String.valueOf(port),
                 "BALINT_BIND", "127.0.0.1",
                 "BALINT_DATA_DIR", dataDir.toString(),
                 "BALINT_PUBLIC_URL", base,
-                "BALINT_ALLOWED_ORIGINS", base), List.of()), Clock.systemUTC());
+                "BALINT_ALLOWED_ORIGINS", base));
+        env.putAll(extraEnv);
+        App app = App.start(AppConfig.fromEnv(env, List.of()), Clock.systemUTC());
         return new TestServer(app, base, dataDir);
     }
 
