@@ -32,6 +32,7 @@ import org.balintcompanion.admin.JoinLinks;
 import org.balintcompanion.admin.Meetings;
 import org.balintcompanion.admin.PasswordHasher;
 import org.balintcompanion.admin.RoomOpener;
+import org.balintcompanion.admin.RoomSchedule;
 import org.balintcompanion.admin.ZoomLink;
 import org.balintcompanion.admin.ZoomPresenceRouter;
 import org.balintcompanion.zoom.ZoomMeetings;
@@ -63,6 +64,7 @@ public final class App implements AutoCloseable {
     private final Admin admin;
     private final ZoomMeetings zoom;
     private final MailScheduler mail;
+    private final RoomSchedule roomSchedule;
     private final ScheduledExecutorService mailTimer;
     private final ExecutorService zoomWorkers;
     private final WebServer web;
@@ -102,9 +104,11 @@ public final class App implements AutoCloseable {
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
                 directory, groups, meetings, links, new RoomOpener(rooms, db, audit), audit,
                 new ZoomLink(zoom, config.zoom().hostUser(), db, audit, directory), new Rsvps(db, rsvpTokens, clock), mail);
-        this.mailTimer = Executors.newSingleThreadScheduledExecutor(named("mail-"));
+        this.roomSchedule = new RoomSchedule(db, rooms, groups, meetings, admin.rooms(), clock,
+                config.roomTimes().opensBefore(), config.roomTimes().closesAfter());
+        this.mailTimer = Executors.newSingleThreadScheduledExecutor(named("schedule-"));
         if (!config.mail().sweepEvery().isZero()) {
-            mailTimer.scheduleWithFixedDelay(this::sweepMail, 5, config.mail().sweepEvery().toSeconds(), TimeUnit.SECONDS);
+            mailTimer.scheduleWithFixedDelay(this::sweep, 5, config.mail().sweepEvery().toSeconds(), TimeUnit.SECONDS);
         }
         this.zoomWorkers = Executors.newVirtualThreadPerTaskExecutor();
         var webhooks = config.zoom().webhookSecret() == null ? null : ZoomWebhooks.create(config.zoom().webhookSecret(), clock);
@@ -124,7 +128,13 @@ public final class App implements AutoCloseable {
         return URI.create(links.issue(MAILER, meeting, groups.roster(MAILER, meeting.groupId()), personId).get(0).url());
     }
 
-    private void sweepMail() {
+    /** Rooms that should open or end, then mail that is due; each failure is retried at the next sweep. */
+    private void sweep() {
+        try {
+            roomSchedule.runOnce();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(App.class).error("room schedule sweep failed; the next one retries", e);
+        }
         try {
             mail.runOnce();
         } catch (RuntimeException e) {
@@ -164,6 +174,8 @@ public final class App implements AutoCloseable {
     public Database database() { return db; }
 
     public MailScheduler mail() { return mail; }
+
+    public RoomSchedule roomSchedule() { return roomSchedule; }
 
     /** Stops accepting, tells clients to come back later, writes what is queued, then releases the database. */
     @Override public void close() throws Exception {

@@ -55,7 +55,7 @@ final class DemoRoom {
         Groups.Group group = admin.groups().visibleTo(DEMO).stream().filter(g -> g.name().equals(GROUP_NAME)).findFirst()
                 .orElseGet(() -> create(admin));
         Meetings.Meeting meeting = admin.meetings().ofGroup(group.id()).stream()
-                .filter(m -> m.status() == Meetings.Status.SCHEDULED).findFirst()
+                .filter(m -> m.status() == Meetings.Status.SCHEDULED && m.endsAt().isAfter(clock.instant())).findFirst()
                 .orElseGet(() -> admin.meetings().createSingle(DEMO, group, clock.instant().truncatedTo(ChronoUnit.MINUTES), 120));
         var roster = admin.groups().roster(DEMO, group.id());
         if (!admin.rooms().isOpen(meeting.id())) admin.rooms().open(DEMO, group, meeting, roster);

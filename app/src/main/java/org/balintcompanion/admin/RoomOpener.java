@@ -46,6 +46,7 @@ public final class RoomOpener {
         String title = group.name() + " — " + meeting.localStart().replace('T', ' ');
         rooms.open(RoomId.of(meeting.id()), title, settings, rules, people, meeting.id());
         db.inTransaction(c -> {
+            Sql.update(c, "UPDATE meeting SET room_ended_at = NULL WHERE id = ?", meeting.id());
             audit.record(c, by.email(), "room.open", meeting.id());
             return null;
         });
@@ -61,12 +62,13 @@ public final class RoomOpener {
     public void end(Account by, Groups.Group group, Meetings.Meeting meeting) {
         Access.requireLeads(db, by, meeting.groupId());
         var last = new CompletableFuture<RoomState>();
-        if (!rooms.end(RoomId.of(meeting.id()), CloseCodes.MEETING_ENDED, "the meeting has ended", last::complete)) {
-            throw ApiException.notFound("open room for this meeting");
-        }
+        var forgotten = rooms.end(RoomId.of(meeting.id()), CloseCodes.MEETING_ENDED, "the meeting has ended", last::complete);
+        if (forgotten == null) throw ApiException.notFound("open room for this meeting");
+        forgotten.orTimeout(10, TimeUnit.SECONDS).join();   // the answer means the state is gone from the store
         List<MemberId> presented = group.keepPresentedOn() ? last.orTimeout(5, TimeUnit.SECONDS).join().presented() : List.of();
         LocalDate date = LocalDate.ofInstant(meeting.startsAt(), ZoneId.of(meeting.timeZone()));
         db.inTransaction(c -> {
+            Sql.update(c, "UPDATE meeting SET room_ended_at = CURRENT_TIMESTAMP WHERE id = ?", meeting.id());
             for (MemberId m : presented) {
                 Sql.update(c, "DELETE FROM presented_on WHERE group_id = ? AND person_id = ? AND meeting_date = ?", group.id(), m.value(), date);
                 Sql.update(c, "INSERT INTO presented_on (group_id, person_id, meeting_date) VALUES (?,?,?)", group.id(), m.value(), date);

@@ -26,7 +26,13 @@ import org.balintcompanion.zoom.ZoomEndpoints;
 public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
                         Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo,
                         DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations, ZoomSettings zoom,
-                        MailSettings mail) {
+                        MailSettings mail, RoomTimes roomTimes) {
+
+    /**
+     * When rooms open and close by themselves: {@code opensBefore} the start (people join early to settle in), and
+     * {@code closesAfter} the planned end, so a room a leader forgot to end does not keep its state for ever.
+     */
+    public record RoomTimes(Duration opensBefore, Duration closesAfter) {}
 
     /**
      * Outgoing e-mail. Without {@code smtpHost}, messages go to an outbox in the data directory (listed by the admin
@@ -102,7 +108,9 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                         blankToNull(env.get("BALINT_SMTP_USER")), blankToNull(env.get("BALINT_SMTP_PASSWORD")),
                         !"false".equalsIgnoreCase(env.getOrDefault("BALINT_SMTP_STARTTLS", "true")),
                         env.getOrDefault("BALINT_MAIL_FROM", "Balint Companion <no-reply@localhost>"),
-                        Duration.ofSeconds(intVar(env, "BALINT_MAIL_SWEEP_SECONDS", 60))));
+                        Duration.ofSeconds(intVar(env, "BALINT_MAIL_SWEEP_SECONDS", 60))),
+                new RoomTimes(Duration.ofMinutes(intVar(env, "BALINT_ROOM_OPENS_MINUTES_BEFORE", 15)),
+                        Duration.ofHours(intVar(env, "BALINT_ROOM_CLOSES_HOURS_AFTER", 4))));
     }
 
     private static DatabaseSettings database(Map<String, String> env, Path dataDir) {

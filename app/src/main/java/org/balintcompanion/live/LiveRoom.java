@@ -201,12 +201,13 @@ public final class LiveRoom {
     public void read(Consumer<RoomState> reader) { writer.execute(() -> reader.accept(state)); }
 
     /** The meeting is over: forget the room's state (turn counts, signals, checklist answers) and close every panel. */
-    void end(int code, String reason, Consumer<RoomState> last) {
+    void end(int code, String reason, Consumer<RoomState> last, Runnable forgotten) {
         writer.execute(() -> {
             ended = true;
             backchannel.clear();
             last.accept(state);
             store.closed(state.id());
+            store.whenDurable(forgotten);
             for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);
         });
     }

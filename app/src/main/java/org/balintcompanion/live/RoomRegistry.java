@@ -72,15 +72,21 @@ public final class RoomRegistry {
         return room;
     }
 
-    /** Ends a room: {@code last} sees its final state once, then the state is forgotten and its panels closed. */
-    public boolean end(RoomId id, int code, String reason, Consumer<RoomState> last) {
+    /**
+     * Ends a room: {@code last} sees its final state once, then the state is forgotten and its panels closed. The
+     * future completes once the store has deleted it; null when no such room is open.
+     */
+    public java.util.concurrent.CompletableFuture<Void> end(RoomId id, int code, String reason, Consumer<RoomState> last) {
         LiveRoom room = rooms.remove(id);
-        if (room == null) return false;
-        room.end(code, reason, last);
-        return true;
+        if (room == null) return null;
+        var forgotten = new java.util.concurrent.CompletableFuture<Void>();
+        room.end(code, reason, last, () -> forgotten.complete(null));
+        return forgotten;
     }
 
     public LiveRoom find(RoomId id) { return rooms.get(id); }
+
+    public java.util.Set<RoomId> openRooms() { return java.util.Set.copyOf(rooms.keySet()); }
 
     public int roomCount() { return rooms.size(); }
 

@@ -23,7 +23,13 @@ class MigrationTest {
             assertEquals(0, count(db, "live_room"));
         }
         try (Database again = Database.open(settings)) {
-            assertEquals(3, count(again, "\"flyway_schema_history\" WHERE \"version\" IS NOT NULL"), "each of the three migrations ran once");
+            long files;
+            try (var list = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+                files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertEquals(files, count(again, "\"flyway_schema_history\" WHERE \"version\" IS NOT NULL"), "each migration ran once");
         }
     }
 
