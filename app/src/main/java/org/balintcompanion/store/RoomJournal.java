@@ -101,6 +101,7 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
                     write(c, batch);
                     return null;
                 });
+                db.makeDurable();
                 return;
             } catch (StoreException e) {
                 if (e.isIntegrityViolation()) {
@@ -135,6 +136,7 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
                 log.error("dropped a room change the database refuses ({}); its room no longer exists", failure.getMessage());
             }
         }
+        db.makeDurable();
     }
 
     private void write(Connection c, List<Entry> batch) throws SQLException {
