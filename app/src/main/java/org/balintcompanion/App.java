@@ -112,7 +112,7 @@ public final class App implements AutoCloseable {
         }
         this.zoomWorkers = Executors.newVirtualThreadPerTaskExecutor();
         var webhooks = config.zoom().webhookSecret() == null ? null : ZoomWebhooks.create(config.zoom().webhookSecret(), clock);
-        this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, clock, admin, apiJson,
+        this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, admin, apiJson,
                 webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers));
     }
 

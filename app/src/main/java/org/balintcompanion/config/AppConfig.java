@@ -117,7 +117,8 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
         String url = env.get("BALINT_DB_URL");
         if (url == null || url.isBlank()) {
             // The room journal also checkpoints after each group commit (Database.makeDurable) before acking.
-            return new DatabaseSettings("jdbc:h2:file:" + dataDir.resolve("balint") + ";WRITE_DELAY=0", "balint", "");
+            // CACHE_SIZE (KiB): H2's page cache lives in the server's heap; the journal needs little of it.
+            return new DatabaseSettings("jdbc:h2:file:" + dataDir.resolve("balint") + ";WRITE_DELAY=0;CACHE_SIZE=8192", "balint", "");
         }
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("BALINT_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL");

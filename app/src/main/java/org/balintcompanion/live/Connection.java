@@ -13,7 +13,7 @@ public interface Connection {
     default Frames.View view() { return role().leads() ? Frames.View.LEADER : Frames.View.MEMBER; }
 
     /** A full room view; a newer one may replace an older one not yet sent (each carries the whole state). */
-    void sendState(String frame);
+    void sendState(EncodedFrame frame);
 
     /** A reply, snapshot or private frame: never dropped, sent in order. */
     void send(String frame);

@@ -141,7 +141,11 @@ public final class LiveRoom {
         Participant p = state.participant(m);
         if (p.reconnectingSince() != null) {
             var expiry = new Command.GraceExpired(m, p.reconnectingSince());
-            timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // The server is stopping: the restart shows everyone reconnecting and arms new timers.
+            }
         }
     }
 
@@ -241,16 +245,16 @@ public final class LiveRoom {
 
     /** One frame per role view, written once and shared; private parts go only to the person they belong to. */
     private void broadcast(RoomState before) {
-        String leaderFrame = null;
-        String memberFrame = null;
+        EncodedFrame leaderFrame = null;
+        EncodedFrame memberFrame = null;
         for (var entry : connections.entrySet()) {
             boolean privateChanged = privateChanged(before, state, entry.getKey());
             for (Connection c : entry.getValue()) {
-                String frame;
+                EncodedFrame frame;
                 if (c.view() == Frames.View.LEADER) {
-                    frame = leaderFrame != null ? leaderFrame : (leaderFrame = frames.state(state, Frames.View.LEADER));
+                    frame = leaderFrame != null ? leaderFrame : (leaderFrame = new EncodedFrame(frames.state(state, Frames.View.LEADER)));
                 } else {
-                    frame = memberFrame != null ? memberFrame : (memberFrame = frames.state(state, Frames.View.MEMBER));
+                    frame = memberFrame != null ? memberFrame : (memberFrame = new EncodedFrame(frames.state(state, Frames.View.MEMBER)));
                 }
                 c.sendState(frame);
                 if (privateChanged) c.send(frames.you(state, entry.getKey()));

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 
 /**
- * Pings every open socket at a fixed interval (browsers answer pings by themselves) so dead links are noticed by the
- * idle timeout, and sweeps for clients whose sends have stalled.
+ * Pings every open socket at a fixed interval (browsers answer pings by themselves): a panel that stops answering is
+ * closed as too slow, and dead links are noticed by the idle timeout. Also sweeps for sends that have stalled.
  */
 final class KeepAlive implements AutoCloseable {
     private final Set<RoomSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -18,7 +18,8 @@ final class KeepAlive implements AutoCloseable {
 
     KeepAlive(ScheduledExecutorService timers, Duration pingInterval) {
         long ping = Math.max(1, pingInterval.toMillis());
-        this.pinging = timers.scheduleAtFixedRate(() -> sockets.forEach(RoomSocket::ping), ping, ping, TimeUnit.MILLISECONDS);
+        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(ping);
+        this.pinging = timers.scheduleAtFixedRate(() -> sockets.forEach(s -> s.ping(intervalNanos)), ping, ping, TimeUnit.MILLISECONDS);
         this.sweeping = timers.scheduleAtFixedRate(() -> sockets.forEach(RoomSocket::checkStalled), 1, 1, TimeUnit.SECONDS);
     }
 

@@ -1,19 +1,24 @@
 package org.balintcompanion.web;
 
 import java.nio.ByteBuffer;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 
 import org.balintcompanion.live.CloseCodes;
+import org.balintcompanion.live.EncodedFrame;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * One connection's outgoing frames with at most one send in flight (Jetty forbids overlapping sends). A newer room
- * state replaces an older one still waiting, since each carries the whole room. When a client cannot keep up (too
- * many frames waiting, or one send stuck too long) it is closed with {@link CloseCodes#TOO_SLOW}: it reconnects and
+ * state replaces an older one still waiting, since each carries the whole room. Room frames arrive already encoded
+ * and are written as they are, through Jetty's core session. When a client cannot keep up (too many frames waiting,
+ * one send stuck too long, or pings left unanswered) it is closed with {@link CloseCodes#TOO_SLOW}: it reconnects and
  * starts again from a snapshot, and the other members never wait for it.
  */
 final class Outbox {
@@ -23,37 +28,38 @@ final class Outbox {
 
     private static final class Item {
         final Kind kind;
-        String text;
+        byte[] utf8;
 
-        Item(Kind kind, String text) {
+        Item(Kind kind, byte[] utf8) {
             this.kind = kind;
-            this.text = text;
+            this.utf8 = utf8;
         }
     }
 
     private final Session session;
-    private final Clock clock;
+    private final CoreSession core;
     private final int maxFrames;
-    private final Duration slowTimeout;
+    private final long slowNanos;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private Item queuedState;
-    private Instant inFlightSince;
-    private Instant closingSince;
+    /** System.nanoTime() when the send in flight began, 0 when none: read without the lock by the sweep. */
+    private volatile long inFlightSince;
+    private volatile long closingSince;
 
-    Outbox(Session session, Clock clock, int maxFrames, Duration slowTimeout) {
+    Outbox(Session session, int maxFrames, Duration slowTimeout) {
         this.session = session;
-        this.clock = clock;
+        this.core = ((WebSocketSession) session).getCoreSession();
         this.maxFrames = maxFrames;
-        this.slowTimeout = slowTimeout;
+        this.slowNanos = slowTimeout.toNanos();
     }
 
-    void sendState(String frame) {
+    void sendState(EncodedFrame frame) {
         synchronized (this) {
             if (queuedState != null) {
-                queuedState.text = frame;
+                queuedState.utf8 = frame.utf8();
                 return;
             }
-            queuedState = new Item(Kind.STATE, frame);
+            queuedState = new Item(Kind.STATE, frame.utf8());
             if (!enqueue(queuedState)) return;
         }
         flush();
@@ -61,7 +67,7 @@ final class Outbox {
 
     void send(String frame) {
         synchronized (this) {
-            if (!enqueue(new Item(Kind.FRAME, frame))) return;
+            if (!enqueue(new Item(Kind.FRAME, frame.getBytes(StandardCharsets.UTF_8)))) return;
         }
         flush();
     }
@@ -73,24 +79,34 @@ final class Outbox {
         flush();
     }
 
-    /** Called by the keep-alive sweep: evicts a client whose send has been stuck, and drops one that ignores close. */
+    /** Called by the keep-alive sweep; cheap when nothing is in flight, which is almost always. */
     void checkStalled() {
-        boolean disconnect = false;
-        synchronized (this) {
-            Instant now = clock.instant();
-            if (closingSince != null) {
-                disconnect = Duration.between(closingSince, now).toSeconds() >= 2;
-            } else if (inFlightSince != null && Duration.between(inFlightSince, now).compareTo(slowTimeout) > 0) {
-                evict();
+        long inFlight = inFlightSince;
+        long closing = closingSince;
+        if (inFlight == 0 && closing == 0) return;
+        long now = System.nanoTime();
+        if (closing != 0) {
+            if (now - closing >= 2_000_000_000L) session.disconnect();
+            return;
+        }
+        if (now - inFlight > slowNanos) {
+            synchronized (this) {
+                if (closingSince == 0) evict();
             }
         }
-        if (disconnect) session.disconnect();
+    }
+
+    /** The client left pings unanswered: it is not reading, whatever the kernel still accepts for it. */
+    void closeAsSlow() {
+        synchronized (this) {
+            if (closingSince == 0) evict();
+        }
     }
 
     void close(int code, String reason) {
         synchronized (this) {
-            if (closingSince != null) return;
-            closingSince = clock.instant();
+            if (closingSince != 0) return;
+            closingSince = System.nanoTime();
             queue.clear();
             queuedState = null;
         }
@@ -99,9 +115,9 @@ final class Outbox {
 
     /** Caller holds the lock. False when the client was evicted instead. */
     private boolean enqueue(Item item) {
-        if (closingSince != null) return false;
-        if (queue.size() >= maxFrames
-                || (inFlightSince != null && Duration.between(inFlightSince, clock.instant()).compareTo(slowTimeout) > 0)) {
+        if (closingSince != 0) return false;
+        long inFlight = inFlightSince;
+        if (queue.size() >= maxFrames || (inFlight != 0 && System.nanoTime() - inFlight > slowNanos)) {
             evict();
             return false;
         }
@@ -111,7 +127,7 @@ final class Outbox {
 
     /** Caller holds the lock. */
     private void evict() {
-        closingSince = clock.instant();
+        closingSince = System.nanoTime();
         queue.clear();
         queuedState = null;
         session.close(CloseCodes.TOO_SLOW, "too slow: reconnect", Callback.NOOP);
@@ -120,29 +136,28 @@ final class Outbox {
     private void flush() {
         Item next;
         synchronized (this) {
-            if (inFlightSince != null || closingSince != null || queue.isEmpty()) return;
+            if (inFlightSince != 0 || closingSince != 0 || queue.isEmpty()) return;
             next = queue.poll();
             if (next == queuedState) queuedState = null;
-            inFlightSince = clock.instant();
+            inFlightSince = System.nanoTime();
         }
-        Callback done = Callback.from(this::sent, failure -> failed());
-        switch (next.kind) {
-            case PING -> session.sendPing(EMPTY, done);
-            case STATE, FRAME -> session.sendText(next.text, done);
+        if (next.kind == Kind.PING) {
+            session.sendPing(EMPTY, Callback.from(this::sent, failure -> failed()));
+        } else {
+            core.sendFrame(new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(next.utf8)),
+                    org.eclipse.jetty.util.Callback.from(this::sent, failure -> failed()), false);
         }
     }
 
     private void sent() {
-        synchronized (this) {
-            inFlightSince = null;
-        }
+        inFlightSince = 0;
         flush();
     }
 
     private void failed() {
         synchronized (this) {
-            inFlightSince = null;
-            closingSince = closingSince == null ? clock.instant() : closingSince;
+            inFlightSince = 0;
+            if (closingSince == 0) closingSince = System.nanoTime();
             queue.clear();
             queuedState = null;
         }

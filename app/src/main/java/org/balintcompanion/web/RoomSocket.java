@@ -1,6 +1,5 @@
 package org.balintcompanion.web;
 
-import java.time.Clock;
 
 import org.balintcompanion.auth.Caller;
 import org.balintcompanion.config.AppConfig;
@@ -32,20 +31,19 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
     private final Frames frames;
     private final AppConfig.Limits limits;
     private final KeepAlive keepAlive;
-    private final Clock clock;
     private final CommandRate rate;
     private int refusedInARow;
     private volatile Outbox outbox;
+    private volatile long lastPong;
 
     RoomSocket(Caller caller, LiveRoom room, CommandParser parser, Frames frames, AppConfig.Limits limits,
-               KeepAlive keepAlive, Clock clock) {
+               KeepAlive keepAlive) {
         this.caller = caller;
         this.room = room;
         this.parser = parser;
         this.frames = frames;
         this.limits = limits;
         this.keepAlive = keepAlive;
-        this.clock = clock;
         this.rate = new CommandRate(limits.commandsPerSecond(), limits.commandBurst(), System.nanoTime());
     }
 
@@ -54,7 +52,8 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
     @Override public Role role() { return caller.role(); }
 
     @Override public void onWebSocketOpen(Session session) {
-        outbox = new Outbox(session, clock, limits.outboxFrames(), limits.slowConsumerTimeout());
+        outbox = new Outbox(session, limits.outboxFrames(), limits.slowConsumerTimeout());
+        lastPong = System.nanoTime();
         keepAlive.add(this);
         room.join(this);
     }
@@ -99,7 +98,7 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
         log.debug("socket error for a member of room {}: {}", caller.room(), cause.toString());
     }
 
-    @Override public void sendState(String frame) {
+    @Override public void sendState(org.balintcompanion.live.EncodedFrame frame) {
         Outbox o = outbox;
         if (o != null) o.sendState(frame);
     }
@@ -114,10 +113,21 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
         if (o != null) o.close(code, reason);
     }
 
-    void ping() {
+    /**
+     * Sends a ping; a panel that left the last two unanswered is not reading (the kernel may still be taking bytes
+     * for it) and is closed as too slow, so it reconnects and resyncs.
+     */
+    void ping(long intervalNanos) {
         Outbox o = outbox;
-        if (o != null) o.ping();
+        if (o == null) return;
+        if (System.nanoTime() - lastPong > 2 * intervalNanos + intervalNanos / 2) {
+            o.closeAsSlow();
+            return;
+        }
+        o.ping();
     }
+
+    @Override public void onWebSocketPong(java.nio.ByteBuffer payload) { lastPong = System.nanoTime(); }
 
     void checkStalled() {
         Outbox o = outbox;

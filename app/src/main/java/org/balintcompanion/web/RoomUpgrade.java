@@ -1,6 +1,5 @@
 package org.balintcompanion.web;
 
-import java.time.Clock;
 import java.util.Set;
 
 import org.balintcompanion.auth.Caller;
@@ -34,10 +33,9 @@ final class RoomUpgrade implements WebSocketCreator {
     private final Frames frames;
     private final AppConfig.Limits limits;
     private final KeepAlive keepAlive;
-    private final Clock clock;
 
     RoomUpgrade(Set<String> allowedOrigins, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
-                AppConfig.Limits limits, KeepAlive keepAlive, Clock clock) {
+                AppConfig.Limits limits, KeepAlive keepAlive) {
         this.allowedOrigins = allowedOrigins;
         this.tokens = tokens;
         this.rooms = rooms;
@@ -45,7 +43,6 @@ final class RoomUpgrade implements WebSocketCreator {
         this.frames = frames;
         this.limits = limits;
         this.keepAlive = keepAlive;
-        this.clock = clock;
     }
 
     @Override public Object createWebSocket(ServerUpgradeRequest req, ServerUpgradeResponse resp, Callback callback) {
@@ -73,7 +70,7 @@ final class RoomUpgrade implements WebSocketCreator {
         }
         LiveRoom room = rooms.find(caller.room());
         if (room == null) return refuse(CloseCodes.ROOM_UNKNOWN, "room_unknown", "This meeting's room is not open.");
-        return new RoomSocket(caller, room, parser, frames, limits, keepAlive, clock);
+        return new RoomSocket(caller, room, parser, frames, limits, keepAlive);
     }
 
     private RefusedSocket refuse(int closeCode, String code, String message) {

@@ -1,6 +1,5 @@
 package org.balintcompanion.web;
 
-import java.time.Clock;
 
 import org.balintcompanion.auth.RoomTokens;
 import org.balintcompanion.config.AppConfig;
@@ -31,7 +30,7 @@ public final class WebServer implements AutoCloseable {
     private final KeepAlive keepAlive;
 
     public WebServer(AppConfig config, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
-                     ScheduledExecutorService timers, Clock clock, Admin admin, ObjectMapper apiJson,
+                     ScheduledExecutorService timers, Admin admin, ObjectMapper apiJson,
                      ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence) {
         var threads = new QueuedThreadPool();
         threads.setName("http");
@@ -42,10 +41,13 @@ public final class WebServer implements AutoCloseable {
         connector.setHost(config.bindHost());
         connector.setPort(config.port());
         connector.setAcceptQueueSize(4096);
+        // A small kernel send buffer per socket: a panel that stops reading fills it after a few frames, so its
+        // stuck send is seen (and the panel closed) in seconds rather than after megabytes.
+        connector.setAcceptedSendBufferSize(64 * 1024);
         server.addConnector(connector);
         keepAlive = new KeepAlive(timers, config.limits().pingInterval());
 
-        var upgrade = new RoomUpgrade(config.allowedOrigins(), tokens, rooms, parser, frames, config.limits(), keepAlive, clock);
+        var upgrade = new RoomUpgrade(config.allowedOrigins(), tokens, rooms, parser, frames, config.limits(), keepAlive);
         var context = new ContextHandler("/");
         WebSocketUpgradeHandler sockets = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxTextMessageSize(config.limits().maxFrameBytes());
