@@ -169,7 +169,7 @@ public final class LiveRoom {
                 return;
             }
             Actor by = new Actor(c.member(), c.role());
-            Instant now = clock.instant();
+            Instant now = now();
             Decision d = Room.decide(state, by, in.command(), now);
             String reply = switch (d) {
                 case Decision.Rejected r -> frames.error(in.id(), r.reason());
@@ -223,10 +223,16 @@ public final class LiveRoom {
         });
     }
 
+    /**
+     * The room's time, to the microsecond: the journal's timestamps keep microseconds (H2 and PostgreSQL alike), and a
+     * replay must decide with exactly the time the live room used.
+     */
+    private Instant now() { return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); }
+
     /** A change the server itself makes (presence, grace expiry): applied, broadcast and journaled like any other. */
     private void apply(Actor by, Command command) {
         if (ended) return;   // a grace timer may still fire after the meeting ended
-        Instant now = clock.instant();
+        Instant now = now();
         if (Room.decide(state, by, command, now) instanceof Decision.Changed changed) {
             commit(changed.state());
             store.changed(state, by, command, null, null, now);

@@ -95,13 +95,13 @@ public final class Database implements AutoCloseable {
     /**
      * Makes everything committed so far survive the process being killed. PostgreSQL's commit already does; H2's
      * MVStore hands its commit to a background writer, so a killed process could lose the last milliseconds of
-     * acknowledged changes: a CHECKPOINT writes them before anyone is told they are saved.
+     * acknowledged changes: a CHECKPOINT SYNC writes them (and syncs the file) before anyone is told they are saved.
      */
     public void makeDurable() {
         if (!embedded) return;
         read(c -> {
             try (var st = c.createStatement()) {
-                return st.execute("CHECKPOINT");
+                return st.execute("CHECKPOINT SYNC");
             }
         });
     }

@@ -191,6 +191,20 @@ class LiveRoomSocketTest {
         assertEquals(List.of(), ids(gone.path("room").path("queue")));
     }
 
+    @Test void aRoomWhoseMemberTimedOutComesBackExactlyAfterARestart() throws Exception {
+        RoomClient lea = join("lea", Role.LEADER);
+        RoomClient alice = join("alice", Role.MEMBER);
+        alice.ack(alice.send("raiseHand"));
+        alice.close();
+        JsonNode gone = lea.nextMatching(f -> f.path("type").asText().equals("state")
+                && find(f.path("room").path("people"), "alice").path("presence").asText().equals("GONE"), "alice gone");
+        // The replay decides the grace expiry again with the journal's timestamps: it must give the same room.
+        server = server.restart(Map.of("BALINT_RECONNECT_GRACE_SECONDS", "1"), java.time.Clock.systemUTC());
+        JsonNode room = join("lea", Role.LEADER).sync().path("room");
+        assertEquals("GONE", find(room.path("people"), "alice").path("presence").asText());
+        assertEquals(ids(gone.path("room").path("queue")), ids(room.path("queue")));
+    }
+
     @Test void aSecondPanelOfTheSamePersonSharesTheirPresence() throws Exception {
         RoomClient lea = join("lea", Role.LEADER);
         RoomClient phone = join("alice", Role.MEMBER);
