@@ -1,10 +1,11 @@
 // The member panel: the checklist first, then one large hand button, the floor, the queue and the phase.
-import { t, has, lang, applyLang, mountLangSwitch, onLangChange } from '../shared/i18n.js';
+import { t, lang, applyLang, mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { RoomConnection, socketUrl } from '../shared/connection.js';
 import { takeToken, readClaims, reloadOnNewLink } from '../shared/session.js';
 import { $, el, show, syncList, announce, toast } from '../shared/dom.js';
 import { nameOf, person, secondsSince, wholeMinutes, phaseName, nextSpeaker, goRoundCurrent } from '../shared/format.js';
 import { Chime } from '../shared/chime.js';
+import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
 
 const PAGE = 'join';
 const SOUND_KEY = 'balint.sound';
@@ -106,17 +107,11 @@ function render() {
 }
 
 function renderConnection() {
-  const pill = $('conn-pill');
-  const key = { connecting: 'conn.connecting', open: 'conn.online', reconnecting: 'conn.reconnecting', stopped: 'conn.stopped', idle: 'conn.connecting' }[ui.status];
-  pill.textContent = t(key);
-  pill.dataset.state = ui.status;
-  show($('banner-reconnecting'), ui.status === 'reconnecting');
+  renderConnectionStatus(ui.status);
 }
 
 function renderTerminal() {
-  const reason = ui.terminal || 'closed';
-  $('terminal-message').textContent = has(`terminal.${reason}`) ? t(`terminal.${reason}`) : t('terminal.closed');
-  show($('terminal-retry'), reason === 'opened_elsewhere');
+  renderTerminalReason(ui.terminal || 'closed');
 }
 
 function renderChecklist() {

@@ -1,9 +1,10 @@
 // The leader console: the circle, the floor and the queue, the phases, the rules and the private signals.
-import { t, has, lang, applyLang, mountLangSwitch, onLangChange } from '../shared/i18n.js';
+import { t, lang, applyLang, mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { RoomConnection, socketUrl } from '../shared/connection.js';
 import { takeToken, readClaims, reloadOnNewLink, handOver } from '../shared/session.js';
 import { $, el, show, syncList, announce, toast, icon } from '../shared/dom.js';
 import { nameOf, person, secondsSince, clock, phaseName, goRoundCurrent } from '../shared/format.js';
+import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
 
 const PAGE = 'lead';
 const LEADS = new Set(['LEADER', 'CO_LEADER']);
@@ -176,18 +177,13 @@ function render() {
 }
 
 function renderConnection() {
-  const pill = $('conn-pill');
-  const key = { connecting: 'conn.connecting', open: 'conn.online', reconnecting: 'conn.reconnecting', stopped: 'conn.stopped', idle: 'conn.connecting' }[ui.status];
-  pill.textContent = t(key);
-  pill.dataset.state = ui.status;
-  show($('banner-reconnecting'), ui.status === 'reconnecting');
+  renderConnectionStatus(ui.status);
 }
 
 function renderTerminal() {
   const reason = ui.terminal || 'closed';
   $('terminal-title').textContent = t('terminal.titleConsole');
-  $('terminal-message').textContent = has(`terminal.${reason}`) ? t(`terminal.${reason}`) : t('terminal.closed');
-  show($('terminal-retry'), reason === 'opened_elsewhere');
+  renderTerminalReason(reason);
   show($('terminal-member'), reason === 'member_link');
 }
 
