@@ -41,6 +41,7 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
     private volatile long snapshotVersion = -1;
     private final AtomicInteger pings = new AtomicInteger();
     private final CountDownLatch pinged = new CountDownLatch(1);
+    private final CountDownLatch pingedThrice = new CountDownLatch(3);
 
     public static RoomClient connect(WebSocketClient client, URI uri, String origin) throws Exception {
         var c = new RoomClient();
@@ -72,13 +73,19 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
         }
     }
 
+    /** Counting pings takes over Jetty's automatic pong, so the pong is sent here, as a browser would. */
     @Override public void onWebSocketPing(java.nio.ByteBuffer payload) {
+        session.sendPong(payload, Callback.NOOP);
         pings.incrementAndGet();
         pinged.countDown();
+        pingedThrice.countDown();
     }
 
-    /** Waits for the server's first WebSocket ping (Jetty answers it with a pong by itself). */
+    /** Waits for the server's first WebSocket ping. */
     public boolean awaitPing() throws InterruptedException { return pinged.await(WAIT.toSeconds(), TimeUnit.SECONDS); }
+
+    /** Waits for three pings: enough intervals for the server to close a panel that does not answer them. */
+    public boolean awaitThreePings() throws InterruptedException { return pingedThrice.await(WAIT.toSeconds(), TimeUnit.SECONDS); }
 
     public int pings() { return pings.get(); }
 

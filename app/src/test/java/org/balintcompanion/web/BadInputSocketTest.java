@@ -218,7 +218,21 @@ class BadInputSocketTest {
             pinging.openRoom(PhaseTemplate.OPEN);
             RoomClient bob = RoomClient.join(ws, pinging.roomUri(pinging.token("bob", Role.MEMBER)));
             assertTrue(bob.awaitPing(), "a ping within a few intervals");
-            assertTrue(bob.isOpen());
+            assertTrue(bob.awaitThreePings());
+            assertTrue(bob.isOpen(), "a panel that answers pings, as browsers do, stays connected");
+        }
+    }
+
+    @Test void aPanelThatLeavesPingsUnansweredIsClosedAsTooSlow() throws Exception {
+        try (TestServer pinging = TestServer.start(Map.of("BALINT_PING_SECONDS", "1"))) {
+            pinging.openRoom(PhaseTemplate.OPEN);
+            RoomClient lea = RoomClient.join(ws, pinging.roomUri(pinging.token("lea", Role.LEADER)));
+            try (Socket silent = new Socket()) {
+                silent.connect(new java.net.InetSocketAddress("127.0.0.1", pinging.app().port()));
+                upgrade(silent, pinging.token("bob", Role.MEMBER));   // reads nothing more, so never answers a ping
+                lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
+                lea.nextMatching(f -> presenceOf(f, "bob").equals("RECONNECTING"), "bob closed after unanswered pings");
+            }
         }
     }
 
