@@ -6,6 +6,7 @@ import { $, el, show, syncList, announce, toast } from '../shared/dom.js';
 import { nameOf, person, secondsSince, wholeMinutes, phaseName, nextSpeaker, goRoundCurrent } from '../shared/format.js';
 import { Chime } from '../shared/chime.js';
 import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
+import { confirmChecklistItem } from '../shared/checklist.js';
 
 const PAGE = 'join';
 const SOUND_KEY = 'balint.sound';
@@ -307,17 +308,8 @@ function toggleHand() {
   run('hand', raised ? 'lowerHand' : 'raiseHand');
 }
 
-async function confirmItem(item, confirmed) {
-  ui.checks.set(item, confirmed);
-  render();
-  try {
-    await conn.send('confirmChecklist', { item, confirmed });
-  } catch (error) {
-    toast($('toasts'), error.code);
-  } finally {
-    ui.checks.delete(item);
-    render();
-  }
+function confirmItem(item, confirmed) {
+  return confirmChecklistItem(conn, ui.checks, item, confirmed, render);
 }
 
 function wireControls() {

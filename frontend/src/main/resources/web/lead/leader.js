@@ -5,6 +5,7 @@ import { takeToken, readClaims, reloadOnNewLink, handOver } from '../shared/sess
 import { $, el, show, syncList, announce, toast, icon } from '../shared/dom.js';
 import { nameOf, person, secondsSince, clock, phaseName, goRoundCurrent } from '../shared/format.js';
 import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
+import { confirmChecklistItem } from '../shared/checklist.js';
 
 const PAGE = 'lead';
 const LEADS = new Set(['LEADER', 'CO_LEADER']);
@@ -726,17 +727,8 @@ function dragCancel() {
   clearDragMarks();
 }
 
-async function confirmItem(item, confirmed) {
-  ui.checks.set(item, confirmed);
-  render();
-  try {
-    await conn.send('confirmChecklist', { item, confirmed });
-  } catch (error) {
-    toast($('toasts'), error.code);
-  } finally {
-    ui.checks.delete(item);
-    render();
-  }
+function confirmItem(item, confirmed) {
+  return confirmChecklistItem(conn, ui.checks, item, confirmed, render);
 }
 
 function wireControls() {

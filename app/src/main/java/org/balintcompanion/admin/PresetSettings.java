@@ -61,6 +61,4 @@ final class PresetSettings {
         for (JsonNode c : n) out.add(c.asText());
         return out;
     }
-
-    static List<String> known() { return List.copyOf(FIELDS); }
 }

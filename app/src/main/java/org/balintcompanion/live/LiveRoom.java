@@ -201,7 +201,7 @@ public final class LiveRoom {
         });
     }
 
-    /** Reads the state on the writer, for tests, metrics and the admin side; never blocks the room. */
+    /** Reads the state on the writer, e.g. for a test checking what the server holds; never blocks the room. */
     public void read(Consumer<RoomState> reader) { writer.execute(() -> reader.accept(state)); }
 
     /** The meeting is over: forget the room's state (turn counts, signals, checklist answers) and close every panel. */
@@ -254,7 +254,8 @@ public final class LiveRoom {
         EncodedFrame leaderFrame = null;
         EncodedFrame memberFrame = null;
         for (var entry : connections.entrySet()) {
-            boolean privateChanged = privateChanged(before, state, entry.getKey());
+            // A person's private part is written once for all of their open panels, and only when it changed.
+            String you = privateChanged(before, state, entry.getKey()) ? frames.you(state, entry.getKey()) : null;
             for (Connection c : entry.getValue()) {
                 EncodedFrame frame;
                 if (c.view() == Frames.View.LEADER) {
@@ -263,7 +264,7 @@ public final class LiveRoom {
                     frame = memberFrame != null ? memberFrame : (memberFrame = new EncodedFrame(frames.state(state, Frames.View.MEMBER)));
                 }
                 c.sendState(frame);
-                if (privateChanged) c.send(frames.you(state, entry.getKey()));
+                if (you != null) c.send(you);
             }
         }
     }

@@ -44,7 +44,7 @@ final class AdminApi extends Handler.Abstract {
     AdminApi(Admin admin, ObjectMapper json, boolean secureCookies) {
         this.admin = admin;
         this.json = json;
-        this.routes = new AdminRoutes(admin, json);
+        this.routes = new AdminRoutes(admin);
         this.secureCookies = secureCookies;
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.balintcompanion.admin.Account;
 import org.balintcompanion.admin.Admin;
 import org.balintcompanion.admin.ApiException;
@@ -23,7 +22,7 @@ final class AdminRoutes {
 
     private final Admin admin;
 
-    AdminRoutes(Admin admin, ObjectMapper json) { this.admin = admin; }
+    AdminRoutes(Admin admin) { this.admin = admin; }
 
     Object route(Account a, String method, List<String> p, Fields f, Request request) {
         String root = p.get(0);
