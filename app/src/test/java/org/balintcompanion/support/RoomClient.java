@@ -124,14 +124,19 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
         notifyAll();
     }
 
-    public synchronized JsonNode nextMatching(Predicate<JsonNode> match, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+    public JsonNode nextMatching(Predicate<JsonNode> match, String what) throws InterruptedException {
+        return nextMatching(match, what, WAIT);
+    }
+
+    /** For what takes several server timer ticks (a close after unanswered pings, then the close handshake). */
+    public synchronized JsonNode nextMatching(Predicate<JsonNode> match, String what, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             for (int i = 0; i < inbox.size(); i++) {
                 if (match.test(inbox.get(i))) return inbox.remove(i);
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0) return fail("no " + what + " within " + WAIT + "; received " + summary());
+            if (left <= 0) return fail("no " + what + " within " + wait + "; received " + summary());
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }

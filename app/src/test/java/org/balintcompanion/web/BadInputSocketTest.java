@@ -231,7 +231,9 @@ class BadInputSocketTest {
                 silent.connect(new java.net.InetSocketAddress("127.0.0.1", pinging.app().port()));
                 upgrade(silent, pinging.token("bob", Role.MEMBER));   // reads nothing more, so never answers a ping
                 lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
-                lea.nextMatching(f -> presenceOf(f, "bob").equals("RECONNECTING"), "bob closed after unanswered pings");
+                // 2.5 ping intervals without a pong, then two seconds for a close the silent client never answers.
+                lea.nextMatching(f -> presenceOf(f, "bob").equals("RECONNECTING"), "bob closed after unanswered pings",
+                        Duration.ofSeconds(15));
             }
         }
     }
