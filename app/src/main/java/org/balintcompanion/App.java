@@ -42,6 +42,8 @@ import org.balintcompanion.auth.RoomTokens;
 import org.balintcompanion.config.AppConfig;
 import org.balintcompanion.live.CloseCodes;
 import org.balintcompanion.live.RoomRegistry;
+import org.balintcompanion.metrics.CountedMailer;
+import org.balintcompanion.metrics.Metrics;
 import org.balintcompanion.store.Database;
 import org.balintcompanion.store.RoomJournal;
 import org.balintcompanion.store.RoomStateCodec;
@@ -69,6 +71,7 @@ public final class App implements AutoCloseable {
     private final ExecutorService zoomWorkers;
     private final WebServer web;
     private final AppConfig config;
+    private final Metrics metrics = new Metrics();
 
     private App(AppConfig config, Clock clock, Database db) {
         this.config = config;
@@ -77,7 +80,7 @@ public final class App implements AutoCloseable {
                 .<ZoomMeetings>map(c -> new ZoomMeetingsClient(config.zoom().endpoints(), c))
                 .orElseGet(ZoomMeetings::notConnected);
         var json = new ObjectMapper();
-        var frames = new Frames(json.getFactory());
+        var frames = new Frames(json.getFactory(), metrics);
         var codec = new RoomStateCodec();
         this.journal = new RoomJournal(db, codec);
         this.roomPool = Executors.newFixedThreadPool(config.roomThreads(), named("room-"));
@@ -98,12 +101,12 @@ public final class App implements AutoCloseable {
         var groups = new Groups(db, ids, audit, clock, apiJson);
         var meetings = new Meetings(db, ids, audit, clock);
         var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl());
-        this.mail = new MailScheduler(db, mailer(config, db, clock), config.mail().from(), rsvpTokens,
+        this.mail = new MailScheduler(db, new CountedMailer(mailer(config, db, clock), metrics), config.mail().from(), rsvpTokens,
                 (meetingId, personId) -> panelLink(groups, meetings, links, meetingId, personId), config.publicUrl(), clock);
         var directory = new Directory(db, ids, audit, clock, apiJson);
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
                 directory, groups, meetings, links, new RoomOpener(rooms, db, audit), audit,
-                new ZoomLink(zoom, config.zoom().hostUser(), db, audit, directory), new Rsvps(db, rsvpTokens, clock), mail);
+                new ZoomLink(zoom, config.zoom().hostUser(), db, audit, directory, metrics), new Rsvps(db, rsvpTokens, clock), mail);
         this.roomSchedule = new RoomSchedule(db, rooms, groups, meetings, admin.rooms(), clock,
                 config.roomTimes().opensBefore(), config.roomTimes().closesAfter());
         this.mailTimer = Executors.newSingleThreadScheduledExecutor(named("schedule-"));
@@ -113,7 +116,7 @@ public final class App implements AutoCloseable {
         this.zoomWorkers = Executors.newVirtualThreadPerTaskExecutor();
         var webhooks = config.zoom().webhookSecret() == null ? null : ZoomWebhooks.create(config.zoom().webhookSecret(), clock);
         this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, admin, apiJson,
-                webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers));
+                webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers), metrics);
     }
 
     private static final Account MAILER = new Account("mail", "mail scheduler", Account.Kind.ADMIN, null);
@@ -162,6 +165,11 @@ public final class App implements AutoCloseable {
     }
 
     public int port() { return web.port(); }
+
+    /** The metrics port (BALINT_METRICS_PORT), or -1 when metrics are not served. */
+    public int metricsPort() { return web.metricsPort(); }
+
+    public Metrics metrics() { return metrics; }
 
     public RoomRegistry rooms() { return rooms; }
 

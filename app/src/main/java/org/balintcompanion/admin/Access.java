@@ -5,6 +5,9 @@ import org.balintcompanion.store.Database;
 
 /** Who may touch what: administrators everything; a leader account only the meetings of groups that person leads. */
 final class Access {
+    /** SQL for the ids of the groups the person bound to the one parameter leads or co-leads. */
+    static final String GROUPS_LED = "SELECT group_id FROM roster_entry WHERE person_id = ? AND role IN ('LEADER','CO_LEADER')";
+
     private Access() {}
 
     static void requireAdmin(Account a) {

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.balintcompanion.store.Database;
 import org.balintcompanion.store.StoreException;
@@ -22,21 +20,19 @@ import org.balintcompanion.store.StoreException;
 public final class AdminSessions {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     private static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
-    private static final int FAILURES_BEFORE_LOCK = 5;
-    private static final Duration LOCK = Duration.ofMinutes(15);
 
     public record Session(String cookieValue, String csrfToken, Account account, Instant expiresAt) {
         @Override public String toString() { return "Session[account=" + account.email() + "]"; }
     }
-
-    private record Failures(int count, Instant last) {}
 
     private final Database db;
     private final PasswordHasher hasher;
     private final Ids ids;
     private final AuditLog audit;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final SignInThrottle throttle;
+    /** Checked against when the e-mail has no account, so an unknown address costs the same hash as a known one. */
+    private final String dummyHash;
 
     public AdminSessions(Database db, PasswordHasher hasher, Ids ids, AuditLog audit, Clock clock) {
         this.db = db;
@@ -44,6 +40,8 @@ public final class AdminSessions {
         this.ids = ids;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = new SignInThrottle(clock);
+        this.dummyHash = hasher.hash(ids.random(16));
     }
 
     public boolean anyAccount() {
@@ -98,17 +96,15 @@ public final class AdminSessions {
 
     public Session signIn(String email, String password, String clientAddress) {
         String key = (email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
-        refuseIfLocked(key);
-        refuseIfLocked("ip:" + clientAddress);
+        SignInThrottle.Ticket attempt = throttle.begin(key, clientAddress);
         var found = db.read(c -> Sql.one(c, "SELECT id, email, password_hash, role, person_id FROM admin_account WHERE email = ?",
                 rs -> new Object[] {new Account(rs.getString("id"), rs.getString("email"), Account.Kind.valueOf(rs.getString("role")),
                         rs.getString("person_id")), rs.getString("password_hash")}, key));
-        if (found == null || password == null || !hasher.matches(password, (String) found[1])) {
-            failed(key);
-            failed("ip:" + clientAddress);
+        boolean right = hasher.matches(password == null ? "" : password, found == null ? dummyHash : (String) found[1]);
+        if (found == null || password == null || !right) {
             throw ApiException.unauthorized("The e-mail or the password is not right.");
         }
-        failures.remove(key);
+        throttle.succeeded(attempt);
         Account account = (Account) found[0];
         String cookie = ids.random(40);
         String csrf = ids.random(32);
@@ -139,19 +135,6 @@ public final class AdminSessions {
             audit.record(c, s.account().email(), "session.delete", s.account().id());
             return null;
         });
-    }
-
-    private void refuseIfLocked(String key) {
-        Failures f = failures.get(key);
-        if (f != null && f.count() >= FAILURES_BEFORE_LOCK && f.last().plus(LOCK).isAfter(clock.instant())) {
-            throw new ApiException(429, "Too many attempts",
-                    "Too many failed sign-ins: try again in 15 minutes.", null, null);
-        }
-    }
-
-    private void failed(String key) {
-        Instant now = clock.instant();
-        failures.compute(key, (k, f) -> f == null || f.last().plus(LOCK).isBefore(now) ? new Failures(1, now) : new Failures(f.count() + 1, now));
     }
 
     static String sha256(String s) {

@@ -32,6 +32,42 @@ public final class Directory {
         return db.read(c -> Sql.list(c, "SELECT * FROM person ORDER BY display_name", Directory::person));
     }
 
+    /** Everyone for an administrator; for a leader only the people on the rosters of the groups they lead. */
+    public List<Person> peopleVisibleTo(Account a) {
+        if (a.isAdmin()) return people();
+        return db.read(c -> Sql.list(c, "SELECT * FROM person WHERE id IN (SELECT r.person_id FROM roster_entry r "
+                + "WHERE r.group_id IN (" + Access.GROUPS_LED + ")) ORDER BY display_name", Directory::person, a.personId()));
+    }
+
+    /** One person, when {@code a} may see them; someone outside a leader's groups is "not found", as if absent. */
+    public Person person(Account a, String id) {
+        Person p = person(id);
+        if (!a.isAdmin() && db.read(c -> Sql.one(c, "SELECT 1 FROM roster_entry r WHERE r.person_id = ? AND r.group_id IN ("
+                + Access.GROUPS_LED + ")", rs -> true, id, a.personId())) == null) {
+            throw ApiException.notFound("person");
+        }
+        return p;
+    }
+
+    /** Who this person supervises: administrators only, or a leader asking about their own ties. */
+    public List<String> supervisees(Account a, String supervisor) {
+        if (!a.isAdmin() && !supervisor.equals(a.personId())) {
+            throw ApiException.forbidden("Only an administrator can read other people's supervisory ties.");
+        }
+        return supervisees(supervisor);
+    }
+
+    /** The Zoom presets: administrators' reference data. */
+    public List<Preset> presets(Account a) {
+        Access.requireAdmin(a);
+        return presets();
+    }
+
+    public Preset preset(Account a, String id) {
+        Access.requireAdmin(a);
+        return preset(id);
+    }
+
     public Person person(String id) {
         Person p = db.read(c -> Sql.one(c, "SELECT * FROM person WHERE id = ?", Directory::person, id));
         if (p == null) throw ApiException.notFound("person");

@@ -6,6 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.balintcompanion.metrics.Metrics;
 
 import org.balintcompanion.room.Role;
 import org.balintcompanion.store.Database;
@@ -32,13 +36,17 @@ public final class ZoomLink {
     private final Database db;
     private final AuditLog audit;
     private final Directory directory;
+    private final Metrics metrics;
+    /** Meetings whose Zoom meeting is being created right now: a second click must not create a second one. */
+    private final Set<String> creating = ConcurrentHashMap.newKeySet();
 
-    public ZoomLink(ZoomMeetings zoom, String hostUser, Database db, AuditLog audit, Directory directory) {
+    public ZoomLink(ZoomMeetings zoom, String hostUser, Database db, AuditLog audit, Directory directory, Metrics metrics) {
         this.zoom = zoom;
         this.hostUser = hostUser;
         this.db = db;
         this.audit = audit;
         this.directory = directory;
+        this.metrics = metrics;
     }
 
     public boolean connected() { return zoom.connected(); }
@@ -46,10 +54,26 @@ public final class ZoomLink {
     public Status create(Account by, Groups.Group group, Meetings.Meeting meeting, List<Groups.RosterEntry> roster) {
         Access.requireLeads(db, by, group.id());
         requireConnected();
-        if (meeting.zoomMeetingId() != null) throw ApiException.conflict("zoomMeetingId", "This meeting already has a Zoom meeting.");
+        if (!creating.add(meeting.id())) {
+            throw ApiException.conflict("zoomMeetingId", "This meeting's Zoom meeting is being created right now.");
+        }
+        try {
+            // Read again under the claim: the meeting the caller holds may predate another request's creation.
+            if (hasZoomMeeting(meeting.id())) throw ApiException.conflict("zoomMeetingId", "This meeting already has a Zoom meeting.");
+            return createClaimed(by, group, meeting, roster);
+        } finally {
+            creating.remove(meeting.id());
+        }
+    }
+
+    private boolean hasZoomMeeting(String meetingId) {
+        return db.read(c -> Sql.one(c, "SELECT 1 FROM meeting WHERE id = ? AND zoom_meeting_id IS NOT NULL", rs -> true, meetingId)) != null;
+    }
+
+    private Status createClaimed(Account by, Groups.Group group, Meetings.Meeting meeting, List<Groups.RosterEntry> roster) {
         var people = emails(group.id());
         SecurityPreset preset = preset(group, roster, people);
-        ZoomMeeting created = call(() -> zoom.createSecureMeeting(hostUser, plan(group, meeting), preset));
+        ZoomMeeting created = call("create", () -> zoom.createSecureMeeting(hostUser, plan(group, meeting), preset));
         db.inTransaction(c -> {
             Sql.update(c, "UPDATE meeting SET zoom_meeting_id = ?, zoom_status = 'CREATED', zoom_join_url = ?, zoom_passcode = ? WHERE id = ?",
                     created.id(), created.joinUrl().toString(), created.passcode().orElse(null), meeting.id());
@@ -59,7 +83,7 @@ public final class ZoomLink {
         for (Groups.RosterEntry e : roster) {
             String[] p = people.get(e.personId());
             if (p == null || p[0] == null || e.role().leads()) continue;
-            ZoomRegistrant r = call(() -> zoom.addRegistrant(created.id(), registrant(p[0], p[1])));
+            ZoomRegistrant r = call("add_registrant", () -> zoom.addRegistrant(created.id(), registrant(p[0], p[1])));
             db.inTransaction(c -> Sql.update(c, "INSERT INTO zoom_registrant (meeting_id, person_id, registrant_id) VALUES (?,?,?)",
                     meeting.id(), e.personId(), r.registrantId()));
         }
@@ -72,7 +96,7 @@ public final class ZoomLink {
         if (!zoom.connected()) return new Status("NOT_CONNECTED", meeting.zoomMeetingId(), null, List.of(), "Zoom is not connected.");
         if (meeting.zoomMeetingId() == null) return new Status("NOT_CREATED", null, null, List.of(), null);
         SecurityPreset preset = preset(group, roster, emails(group.id()));
-        List<Drift> drift = call(() -> zoom.checkDrift(meeting.zoomMeetingId(), hostUser, preset));
+        List<Drift> drift = call("check", () -> zoom.checkDrift(meeting.zoomMeetingId(), hostUser, preset));
         String status = drift.isEmpty() ? "SECURED" : "DRIFTED";
         db.read(c -> Sql.update(c, "UPDATE meeting SET zoom_status = ? WHERE id = ?", status, meeting.id()));
         return new Status(status, meeting.zoomMeetingId(), null, drift, null);
@@ -88,7 +112,7 @@ public final class ZoomLink {
         var update = MeetingUpdate.between(plan(group, before), plan(group, after));
         String problem = null;
         try {
-            call(() -> {
+            call("update", () -> {
                 zoom.updateMeeting(after.zoomMeetingId(), update);
                 return null;
             });
@@ -113,7 +137,7 @@ public final class ZoomLink {
         Access.requireLeads(db, by, meeting.groupId());
         requireConnected();
         if (meeting.zoomMeetingId() == null) throw ApiException.notFound("Zoom meeting for this meeting");
-        call(() -> {
+        call("delete", () -> {
             zoom.deleteMeeting(meeting.zoomMeetingId());
             return null;
         });
@@ -165,10 +189,13 @@ public final class ZoomLink {
     private interface ZoomCall<T> { T run(); }
 
     /** Zoom's refusals become clear admin messages; nothing about the meeting is written when Zoom fails. */
-    private static <T> T call(ZoomCall<T> c) {
+    private <T> T call(String operation, ZoomCall<T> c) {
         try {
-            return c.run();
+            T result = c.run();
+            metrics.zoomCall(operation, "ok");
+            return result;
         } catch (ZoomFailure f) {
+            metrics.zoomCall(operation, f.getClass().getSimpleName());
             int status = switch (f) {
                 case ZoomFailure.NotFound n -> 404;
                 case ZoomFailure.RateLimited r -> 429;

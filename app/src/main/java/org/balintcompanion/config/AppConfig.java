@@ -26,7 +26,7 @@ import org.balintcompanion.zoom.ZoomEndpoints;
 public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
                         Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo,
                         DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations, ZoomSettings zoom,
-                        MailSettings mail, RoomTimes roomTimes) {
+                        MailSettings mail, RoomTimes roomTimes, Edge edge) {
 
     /**
      * When rooms open and close by themselves: {@code opensBefore} the start (people join early to settle in), and
@@ -110,7 +110,8 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                         env.getOrDefault("BALINT_MAIL_FROM", "Balint Companion <no-reply@localhost>"),
                         Duration.ofSeconds(intVar(env, "BALINT_MAIL_SWEEP_SECONDS", 60))),
                 new RoomTimes(Duration.ofMinutes(intVar(env, "BALINT_ROOM_OPENS_MINUTES_BEFORE", 15)),
-                        Duration.ofHours(intVar(env, "BALINT_ROOM_CLOSES_HOURS_AFTER", 4))));
+                        Duration.ofHours(intVar(env, "BALINT_ROOM_CLOSES_HOURS_AFTER", 4))),
+                Edge.fromEnv(env, (name, fallback) -> intVar(env, name, fallback)));
     }
 
     private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
@@ -140,6 +141,7 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
     public String describe() {
         return "port=" + port + " bind=" + bindHost + " dataDir=" + dataDir + " publicUrl=" + publicUrl
                 + " allowedOrigins=" + allowedOrigins + " reconnectGrace=" + reconnectGrace.toSeconds() + "s demo=" + demo
+                + " tls=" + (edge.tls().isPresent() ? "in Jetty" : "off (behind a proxy)") + " trustedProxies=" + edge.trustedProxies()
                 + " zoom=" + zoom + " mail=" + mail + " database=" + (database.embedded() ? "embedded H2 in the data directory" : database.url().replaceAll("\\?.*", ""));
     }
 
@@ -178,16 +180,22 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
             Files.createDirectories(dataDir);
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the directory's own protection applies
-            }
+            writeOwnerOnly(file, Base64.getEncoder().encodeToString(key));
             return new Secret(key);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the token key in " + dataDir, e);
         }
+    }
+
+    /** Created with owner-only permissions, so the key is never readable by others, not even for a moment. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);   // not a POSIX file system: the data directory's own protection applies
+        }
+        Files.writeString(file, content);
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }

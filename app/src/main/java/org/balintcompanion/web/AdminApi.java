@@ -85,7 +85,7 @@ final class AdminApi extends Handler.Abstract {
             return Map.of("account", s.account(), "csrfToken", s.csrfToken(), "expiresAt", s.expiresAt().toString());
         }
         AdminSessions.Session session = session(request);
-        if (!method.equals("GET") && !session.csrfToken().equals(request.getHeaders().get(CSRF_HEADER))) {
+        if (!method.equals("GET") && !sameToken(session.csrfToken(), request.getHeaders().get(CSRF_HEADER))) {
             throw ApiException.forbidden("Missing or wrong " + CSRF_HEADER + " header: send the csrfToken you received at sign-in.");
         }
         if (parts.equals(List.of("session"))) {
@@ -97,6 +97,11 @@ final class AdminApi extends Handler.Abstract {
             }
         }
         return routes.route(session.account(), method, parts, fields(body), request);
+    }
+
+    /** In constant time, so the response time does not tell how much of a guessed token was right. */
+    private static boolean sameToken(String expected, String sent) {
+        return sent != null && java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private AdminSessions.Session session(Request request) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.balintcompanion.admin.Account;
 import org.balintcompanion.admin.Admin;
 import org.balintcompanion.admin.ApiException;
+import org.balintcompanion.admin.Directory;
 import org.balintcompanion.admin.Fields;
 import org.balintcompanion.admin.Groups;
 import org.balintcompanion.admin.Meetings;
@@ -58,12 +59,12 @@ final class AdminRoutes {
     private Object people(Account a, String method, List<String> p, Fields f) {
         var d = admin.directory();
         if (p.size() == 1) {
-            if (method.equals("GET")) return d.people();
+            if (method.equals("GET")) return d.peopleVisibleTo(a);
             if (method.equals("POST")) return new Created(d.createPerson(a, f));
         }
         if (p.size() == 2) {
             return switch (method) {
-                case "GET" -> Map.of("person", d.person(p.get(1)), "supervises", d.supervisees(p.get(1)));
+                case "GET" -> personView(a, d.person(a, p.get(1)));
                 case "PATCH" -> d.updatePerson(a, p.get(1), f);
                 case "DELETE" -> { d.deletePerson(a, p.get(1)); yield null; }
                 default -> throw notAllowed();
@@ -80,15 +81,21 @@ final class AdminRoutes {
         throw notFound();
     }
 
+    /** A leader sees a person of their groups, and supervisory ties only when the person is themself. */
+    private Map<String, Object> personView(Account a, Directory.Person person) {
+        if (!a.isAdmin() && !person.id().equals(a.personId())) return Map.of("person", person);
+        return Map.of("person", person, "supervises", admin.directory().supervisees(a, person.id()));
+    }
+
     private Object presets(Account a, String method, List<String> p, Fields f) {
         var d = admin.directory();
         if (p.size() == 1) {
-            if (method.equals("GET")) return d.presets();
+            if (method.equals("GET")) return d.presets(a);
             if (method.equals("POST")) return new Created(d.savePreset(a, null, f));
         }
         if (p.size() == 2) {
             return switch (method) {
-                case "GET" -> d.preset(p.get(1));
+                case "GET" -> d.preset(a, p.get(1));
                 case "PATCH" -> d.savePreset(a, p.get(1), f);
                 case "DELETE" -> { d.deletePreset(a, p.get(1)); yield null; }
                 default -> throw notAllowed();

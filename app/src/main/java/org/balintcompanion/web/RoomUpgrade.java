@@ -9,6 +9,7 @@ import org.balintcompanion.config.AppConfig;
 import org.balintcompanion.live.CloseCodes;
 import org.balintcompanion.live.LiveRoom;
 import org.balintcompanion.live.RoomRegistry;
+import org.balintcompanion.metrics.Metrics;
 import org.balintcompanion.room.RoomId;
 import org.balintcompanion.wire.CommandParser;
 import org.balintcompanion.wire.Frames;
@@ -21,10 +22,14 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
  * Decides at the upgrade who is calling: the Origin must be on the exact allowlist (browsers let any site open a
- * socket to us, so this is the defence against cross-site hijacking), and the token must be valid for this room.
+ * socket to us, so this is the defence against cross-site hijacking), the caller must be within the connection
+ * limits, and the token must be valid for this room. The token travels in {@code Sec-WebSocket-Protocol}
+ * ({@code balint.v1, balint.token.<jwt>}), which proxies do not log; {@code ?token=} still works for one release.
  */
 final class RoomUpgrade implements WebSocketCreator {
     static final String PATH_PREFIX = "/ws/rooms/";
+    static final String PROTOCOL = "balint.v1";
+    static final String TOKEN_PROTOCOL_PREFIX = "balint.token.";
 
     private final Set<String> allowedOrigins;
     private final RoomTokens tokens;
@@ -33,9 +38,11 @@ final class RoomUpgrade implements WebSocketCreator {
     private final Frames frames;
     private final AppConfig.Limits limits;
     private final KeepAlive keepAlive;
+    private final SocketLimits sockets;
+    private final Metrics metrics;
 
     RoomUpgrade(Set<String> allowedOrigins, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
-                AppConfig.Limits limits, KeepAlive keepAlive) {
+                AppConfig.Limits limits, KeepAlive keepAlive, SocketLimits sockets, Metrics metrics) {
         this.allowedOrigins = allowedOrigins;
         this.tokens = tokens;
         this.rooms = rooms;
@@ -43,6 +50,8 @@ final class RoomUpgrade implements WebSocketCreator {
         this.frames = frames;
         this.limits = limits;
         this.keepAlive = keepAlive;
+        this.sockets = sockets;
+        this.metrics = metrics;
     }
 
     @Override public Object createWebSocket(ServerUpgradeRequest req, ServerUpgradeResponse resp, Callback callback) {
@@ -53,6 +62,15 @@ final class RoomUpgrade implements WebSocketCreator {
                     "This page's origin may not open the room. Ask the administrator to add it to BALINT_ALLOWED_ORIGINS.", null);
             return null;
         }
+        String client = Request.getRemoteAddr(req);
+        if (!sockets.mayUpgrade(client)) {
+            metrics.connectionRefused("upgrade_rate");
+            Problems.write(req, resp, callback, 429, "Too many connections",
+                    "Too many room connections from this address in the last minute: wait a moment and try again.", null);
+            return null;
+        }
+        // A browser that offered subprotocols fails the handshake unless one is accepted, even for a refusal.
+        if (req.getSubProtocols().contains(PROTOCOL)) resp.setAcceptedSubProtocol(PROTOCOL);
         String path = req.getHttpURI().getPath();
         String roomPart = path.substring(PATH_PREFIX.length());
         if (!RoomId.isValid(roomPart)) {
@@ -60,7 +78,7 @@ final class RoomUpgrade implements WebSocketCreator {
         }
         Caller caller;
         try {
-            caller = tokens.verify(Request.extractQueryParameters(req).getValue("token"));
+            caller = tokens.verify(token(req));
         } catch (TokenRejected e) {
             return e.expired() ? refuse(CloseCodes.TOKEN_EXPIRED, "token_expired", e.getMessage())
                     : refuse(CloseCodes.TOKEN_INVALID, "token_invalid", e.getMessage());
@@ -70,7 +88,23 @@ final class RoomUpgrade implements WebSocketCreator {
         }
         LiveRoom room = rooms.find(caller.room());
         if (room == null) return refuse(CloseCodes.ROOM_UNKNOWN, "room_unknown", "This meeting's room is not open.");
-        return new RoomSocket(caller, room, parser, frames, limits, keepAlive);
+        SocketLimits.Refusal over = sockets.admit(client);
+        if (over != null) {
+            metrics.connectionRefused(over.name().toLowerCase(java.util.Locale.ROOT));
+            Problems.write(req, resp, callback, 503, "Too many connections", over == SocketLimits.Refusal.TOTAL
+                    ? "The server has all the room connections it can take: try again in a minute."
+                    : "Too many room connections are open from this address.", null);
+            return null;
+        }
+        return new CountedSocket(new RoomSocket(caller, room, parser, frames, limits, keepAlive), () -> sockets.release(client));
+    }
+
+    /** From the subprotocol header when offered there, else from the query string (the older form). */
+    private static String token(ServerUpgradeRequest req) {
+        for (String offered : req.getSubProtocols()) {
+            if (offered.startsWith(TOKEN_PROTOCOL_PREFIX)) return offered.substring(TOKEN_PROTOCOL_PREFIX.length());
+        }
+        return Request.extractQueryParameters(req).getValue("token");
     }
 
     private RefusedSocket refuse(int closeCode, String code, String message) {

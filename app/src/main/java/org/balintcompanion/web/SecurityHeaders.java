@@ -8,12 +8,15 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Headers on every response: a strict Content-Security-Policy (no inline script or style, sockets only to this
- * origin), no framing, no referrer (join links carry tokens), no MIME sniffing, and no caching of pages.
+ * origin), no framing, no referrer (join links carry tokens), no MIME sniffing, and no caching of pages; over HTTPS
+ * (in Jetty, or at a trusted proxy) also Strict-Transport-Security, so a browser never tries plain HTTP again.
  */
 final class SecurityHeaders extends Handler.Wrapper {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    static final String HSTS = "max-age=31536000";
 
     SecurityHeaders(Handler next) { super(next); }
 
@@ -25,6 +28,7 @@ final class SecurityHeaders extends Handler.Wrapper {
         h.put("Referrer-Policy", "no-referrer");
         h.put("Cache-Control", "no-store");
         h.put("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()");
+        if (request.isSecure()) h.put("Strict-Transport-Security", HSTS);
         return super.handle(request, response, callback);
     }
 }

@@ -4,11 +4,19 @@ package org.balintcompanion.web;
 import org.balintcompanion.auth.RoomTokens;
 import org.balintcompanion.config.AppConfig;
 import org.balintcompanion.live.RoomRegistry;
+import org.balintcompanion.metrics.Metrics;
 import org.balintcompanion.wire.CommandParser;
 import org.balintcompanion.wire.Frames;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
@@ -23,21 +31,44 @@ import org.balintcompanion.admin.ZoomPresenceRouter;
 import org.balintcompanion.zoom.webhook.ZoomWebhooks;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Jetty, wired: room sockets at /ws/rooms/{room}, /healthz, the static panels, and JSON errors for the rest. */
+/**
+ * Jetty, wired: room sockets at /ws/rooms/{room}, /healthz, the static panels, and JSON errors for the rest; HTTPS
+ * with HTTP/2 when PEM files are configured, forwarded addresses from trusted proxies only, connection limits, and
+ * metrics on their own port.
+ */
 public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final ServerConnector metricsConnector;
     private final KeepAlive keepAlive;
+    private final PemTls tls;
 
     public WebServer(AppConfig config, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
                      ScheduledExecutorService timers, Admin admin, ObjectMapper apiJson,
-                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence) {
+                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence, Metrics metrics) {
         var threads = new QueuedThreadPool();
         threads.setName("http");
         // Admin requests block on the database: virtual threads keep that from tying up platform threads.
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server = new Server(threads);
-        connector = new ServerConnector(server);
+        var edge = config.edge();
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.addCustomizer(new ForwardedClient(edge));
+        tls = edge.tls().map(PemTls::new).orElse(null);
+        if (tls != null) {
+            var secure = new SecureRequestCustomizer();
+            // Panels are reached by IP on a LAN as often as by name: the certificate's names are not enforced here.
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            var h1 = new HttpConnectionFactory(http);
+            var h2 = new HTTP2ServerConnectionFactory(http);
+            var alpn = new ALPNServerConnectionFactory();
+            alpn.setDefaultProtocol(h1.getProtocol());
+            connector = new ServerConnector(server, new SslConnectionFactory(tls.factory(), alpn.getProtocol()), alpn, h2, h1);
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
         connector.setHost(config.bindHost());
         connector.setPort(config.port());
         connector.setAcceptQueueSize(4096);
@@ -45,9 +76,23 @@ public final class WebServer implements AutoCloseable {
         // stuck send is seen (and the panel closed) in seconds rather than after megabytes.
         connector.setAcceptedSendBufferSize(64 * 1024);
         server.addConnector(connector);
+        // Past this many open sockets Jetty stops accepting until one closes, instead of failing everyone.
+        server.addBean(new NetworkConnectionLimit(edge.maxConnections(), connector));
+        metricsConnector = edge.metrics().map(m -> {
+            var c = new ServerConnector(server, new HttpConnectionFactory(new HttpConfiguration()));
+            c.setHost(m.bind());
+            c.setPort(m.port());
+            c.setName("metrics");
+            server.addConnector(c);
+            return c;
+        }).orElse(null);
         keepAlive = new KeepAlive(timers, config.limits().pingInterval());
 
-        var upgrade = new RoomUpgrade(config.allowedOrigins(), tokens, rooms, parser, frames, config.limits(), keepAlive);
+        var limits = new SocketLimits(edge.connectionsPerAddress(), edge.maxConnections(), edge.upgradesPerMinute(), System::nanoTime);
+        metrics.gauge("balint.rooms.open", "Rooms open now", rooms::roomCount);
+        metrics.gauge("balint.connections", "Room connections (panels and consoles) open now", rooms::connectionCount);
+        var upgrade = new RoomUpgrade(config.allowedOrigins(), tokens, rooms, parser, frames, config.limits(), keepAlive,
+                limits, metrics);
         var context = new ContextHandler("/");
         WebSocketUpgradeHandler sockets = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxTextMessageSize(config.limits().maxFrameBytes());
@@ -62,11 +107,12 @@ public final class WebServer implements AutoCloseable {
         pages.setDirAllowed(false);
         pages.setServer(server);
 
-        boolean https = "https".equals(config.publicUrl().getScheme());
+        boolean https = tls != null || "https".equals(config.publicUrl().getScheme());
         sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https), new RsvpPage(admin.rsvps()),
-                new ZoomWebhookHandler(webhooks, zoomPresence), pages, new NotFound()));
+                new ZoomWebhookHandler(webhooks, zoomPresence, new WebhookRefusals(metrics, System::nanoTime)), pages, new NotFound()));
         context.setHandler(sockets);
-        server.setHandler(new SecurityHeaders(context));
+        Handler site = new SecurityHeaders(context);
+        server.setHandler(metricsConnector == null ? site : new MetricsEndpoint(metrics, metricsConnector, site));
         server.setErrorHandler(new JsonErrors());
     }
 
@@ -74,8 +120,12 @@ public final class WebServer implements AutoCloseable {
 
     public int port() { return connector.getLocalPort(); }
 
+    /** The metrics port, or -1 when BALINT_METRICS_PORT is not set. */
+    public int metricsPort() { return metricsConnector == null ? -1 : metricsConnector.getLocalPort(); }
+
     @Override public void close() throws Exception {
         keepAlive.close();
+        if (tls != null) tls.close();
         server.stop();
     }
 

@@ -25,11 +25,13 @@ final class ZoomWebhookHandler extends Handler.Abstract {
 
     private final ZoomWebhooks webhooks;
     private final ZoomPresenceRouter router;
+    private final WebhookRefusals refusals;
 
     /** {@code webhooks} null: no ZOOM_WEBHOOK_SECRET_TOKEN, so nothing can be verified and every delivery is refused. */
-    ZoomWebhookHandler(ZoomWebhooks webhooks, ZoomPresenceRouter router) {
+    ZoomWebhookHandler(ZoomWebhooks webhooks, ZoomPresenceRouter router, WebhookRefusals refusals) {
         this.webhooks = webhooks;
         this.router = router;
+        this.refusals = refusals;
     }
 
     @Override public boolean handle(Request request, Response response, Callback callback) {
@@ -55,7 +57,22 @@ final class ZoomWebhookHandler extends Handler.Abstract {
             return true;
         }
         WebhookOutcome outcome = webhooks.receive(WebhookDelivery.of(name -> request.getHeaders().get(name), body));
-        if (outcome instanceof WebhookOutcome.Presence p) router.accept(p.event());
+        switch (outcome) {
+            case WebhookOutcome.Presence p -> router.accept(p.event());
+            case WebhookOutcome.Rejected r -> {
+                refusals.refused(r.reason().name().toLowerCase(java.util.Locale.ROOT));
+                Problems.write(request, response, callback, 401, "Webhook refused", "Not signed by Zoom with this server's "
+                        + "ZOOM_WEBHOOK_SECRET_TOKEN, or signed too long ago: " + r.reason().description() + ".", null);
+                return true;
+            }
+            case WebhookOutcome.Malformed m -> {
+                refusals.refused("unreadable_body");
+                Problems.write(request, response, callback, 400, "Unreadable webhook",
+                        "The delivery is signed but its body cannot be read as a Zoom event: " + m.problem(), null);
+                return true;
+            }
+            default -> { }
+        }
         response.setStatus(outcome.httpStatus());
         String answer = outcome.responseBody();
         if (answer == null || answer.isEmpty()) {

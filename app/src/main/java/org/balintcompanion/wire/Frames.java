@@ -25,10 +25,21 @@ public final class Frames {
         MEMBER
     }
 
+    /** Told of every ack and error written, so refusals can be counted per code without touching the room. */
+    public interface Replies {
+        void answered(String code);
+    }
+
     private final JsonFactory factory;
     private final RoomViewWriter views = new RoomViewWriter();
+    private final Replies replies;
 
-    public Frames(JsonFactory factory) { this.factory = factory; }
+    public Frames(JsonFactory factory) { this(factory, code -> {}); }
+
+    public Frames(JsonFactory factory, Replies replies) {
+        this.factory = factory;
+        this.replies = replies;
+    }
 
     public String state(RoomState s, View view) {
         return write(g -> {
@@ -80,6 +91,7 @@ public final class Frames {
     }
 
     public String ack(String id, long version) {
+        replies.answered("ok");
         return write(g -> {
             g.writeStringField("type", "ack");
             g.writeStringField("id", id);
@@ -97,6 +109,7 @@ public final class Frames {
     public String error(String id, Rejection r) { return error(id, r.code(), r.message()); }
 
     public String error(String id, String code, String message) {
+        replies.answered(code);
         return write(g -> {
             g.writeStringField("type", "error");
             if (id == null) g.writeNullField("id"); else g.writeStringField("id", id);
