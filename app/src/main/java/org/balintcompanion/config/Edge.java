@@ -2,6 +2,7 @@ package org.balintcompanion.config;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.Optional;
 public record Edge(Optional<TlsFiles> tls, List<AddressRange> trustedProxies, int maxConnections, int connectionsPerAddress,
                    int upgradesPerMinute, Optional<Metrics> metrics) {
 
-    /** A PEM certificate chain and its PEM private key (PKCS#8, as certbot writes them); reloaded when renewed. */
-    public record TlsFiles(Path certificate, Path privateKey) {}
+    /** A PEM certificate chain and its PEM private key (PKCS#8, as certbot writes them), re-read when renewed. */
+    public record TlsFiles(Path certificate, Path privateKey, Duration checkEvery) {}
 
     /** Prometheus text on its own port, bound to {@code bind} (loopback unless told otherwise). */
     public record Metrics(String bind, int port) {}
@@ -36,7 +37,8 @@ public record Edge(Optional<TlsFiles> tls, List<AddressRange> trustedProxies, in
         }
         String proxies = env.getOrDefault("BALINT_TRUSTED_PROXIES", "");
         String metricsPort = blank(env.get("BALINT_METRICS_PORT"));
-        return new Edge(cert == null ? Optional.empty() : Optional.of(new TlsFiles(Path.of(cert), Path.of(key))),
+        return new Edge(cert == null ? Optional.empty() : Optional.of(new TlsFiles(Path.of(cert), Path.of(key),
+                        Duration.ofSeconds(Math.max(1, ints.read("BALINT_TLS_RELOAD_SECONDS", 60))))),
                 Arrays.stream(proxies.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(AddressRange::parse).toList(),
                 ints.read("BALINT_MAX_CONNECTIONS", 20_000),
                 ints.read("BALINT_CONNECTIONS_PER_ADDRESS", 64),

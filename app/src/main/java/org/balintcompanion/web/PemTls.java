@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * TLS in Jetty from PEM files (what certbot and most CAs hand out): TLS 1.3 and 1.2 with forward-secret AEAD suites
- * only, and the certificate re-read every minute so a renewal takes effect without a restart.
+ * only, and the files checked every minute (BALINT_TLS_RELOAD_SECONDS) so a renewal takes effect without a restart.
  */
 final class PemTls implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PemTls.class);
@@ -53,7 +53,8 @@ final class PemTls implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        watcher.scheduleWithFixedDelay(this::reloadIfRenewed, 60, 60, TimeUnit.SECONDS);
+        long every = files.checkEvery().toMillis();
+        watcher.scheduleWithFixedDelay(this::reloadIfRenewed, every, every, TimeUnit.MILLISECONDS);
     }
 
     SslContextFactory.Server factory() { return factory; }
