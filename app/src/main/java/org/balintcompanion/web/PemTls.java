@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -80,7 +81,9 @@ final class PemTls implements AutoCloseable {
             if (chain.length == 0) throw new IllegalArgumentException("BALINT_TLS_CERT holds no PEM certificate: " + files.certificate());
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("balint", privateKey(files.privateKey()), NO_PASSWORD, chain);
+            PrivateKey key = privateKey(files.privateKey());
+            requireSamePair(key, chain[0]);
+            store.setKeyEntry("balint", key, NO_PASSWORD, chain);
             return store;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use BALINT_TLS_CERT / BALINT_TLS_KEY: " + e.getMessage(), e);
@@ -105,6 +108,24 @@ final class PemTls implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("BALINT_TLS_KEY is neither an RSA, an EC nor an Ed25519 key");
+    }
+
+    /** Mid-renewal the new key may sit beside the old certificate: such a pair would fail every handshake. */
+    private static void requireSamePair(PrivateKey key, Certificate cert) throws GeneralSecurityException {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> key.getAlgorithm();
+        };
+        byte[] probe = "balint".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var signer = Signature.getInstance(algorithm);
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signed = signer.sign();
+        var verifier = Signature.getInstance(algorithm);
+        verifier.initVerify(cert.getPublicKey());
+        verifier.update(probe);
+        if (!verifier.verify(signed)) throw new IllegalArgumentException("BALINT_TLS_KEY is not the key of BALINT_TLS_CERT");
     }
 
     private static long stamp(Edge.TlsFiles f) {
