@@ -76,8 +76,9 @@ public final class WebServer implements AutoCloseable {
         // stuck send is seen (and the panel closed) in seconds rather than after megabytes.
         connector.setAcceptedSendBufferSize(64 * 1024);
         server.addConnector(connector);
-        // Past this many open sockets Jetty stops accepting until one closes, instead of failing everyone.
-        server.addBean(new NetworkConnectionLimit(edge.maxConnections(), connector));
+        // Room sockets are refused with a 503 at BALINT_MAX_CONNECTIONS; past that plus room for page and admin
+        // requests, Jetty stops accepting until a socket closes, rather than failing everyone at once.
+        server.addBean(new NetworkConnectionLimit(edge.maxConnections() + Math.max(100, edge.maxConnections() / 10), connector));
         metricsConnector = edge.metrics().map(m -> {
             var c = new ServerConnector(server, new HttpConnectionFactory(new HttpConfiguration()));
             c.setHost(m.bind());
