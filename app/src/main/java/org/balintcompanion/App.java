@@ -25,6 +25,7 @@ import org.balintcompanion.mail.SmtpMailer;
 import org.slf4j.LoggerFactory;
 import org.balintcompanion.admin.AdminSessions;
 import org.balintcompanion.admin.AuditLog;
+import org.balintcompanion.admin.Backups;
 import org.balintcompanion.admin.Directory;
 import org.balintcompanion.admin.Groups;
 import org.balintcompanion.admin.Ids;
@@ -116,7 +117,7 @@ public final class App implements AutoCloseable {
         this.zoomWorkers = Executors.newVirtualThreadPerTaskExecutor();
         var webhooks = config.zoom().webhookSecret() == null ? null : ZoomWebhooks.create(config.zoom().webhookSecret(), clock);
         this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, admin, apiJson,
-                webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers), metrics);
+                webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers), metrics, new Backups(db, config.dataDir(), audit, clock));
     }
 
     private static final Account MAILER = new Account("mail", "mail scheduler", Account.Kind.ADMIN, null);

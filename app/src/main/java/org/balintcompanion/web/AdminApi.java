@@ -15,6 +15,7 @@ import org.balintcompanion.admin.Account;
 import org.balintcompanion.admin.Admin;
 import org.balintcompanion.admin.AdminSessions;
 import org.balintcompanion.admin.ApiException;
+import org.balintcompanion.admin.Backups;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -37,12 +38,14 @@ final class AdminApi extends Handler.Abstract {
     private static final int MAX_BODY = 64 * 1024;
 
     private final Admin admin;
+    private final Backups backups;
     private final AdminRoutes routes;
     private final ObjectMapper json;
     private final boolean secureCookies;
 
-    AdminApi(Admin admin, ObjectMapper json, boolean secureCookies) {
+    AdminApi(Admin admin, Backups backups, ObjectMapper json, boolean secureCookies) {
         this.admin = admin;
+        this.backups = backups;
         this.json = json;
         this.routes = new AdminRoutes(admin);
         this.secureCookies = secureCookies;
@@ -95,6 +98,10 @@ final class AdminApi extends Handler.Abstract {
                 Response.addCookie(response, HttpCookie.build(COOKIE, "").path("/").httpOnly(true).maxAge(0).build());
                 return null;
             }
+        }
+        if (parts.equals(List.of("backup"))) {
+            if (!method.equals("POST")) throw new ApiException(405, "Method not allowed", "A backup is taken with POST.", null, null);
+            return new AdminRoutes.Created(backups.take(session.account()));
         }
         return routes.route(session.account(), method, parts, fields(body), request);
     }

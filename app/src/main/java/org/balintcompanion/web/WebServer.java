@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.balintcompanion.admin.Admin;
+import org.balintcompanion.admin.Backups;
 import org.balintcompanion.admin.ZoomPresenceRouter;
 import org.balintcompanion.zoom.webhook.ZoomWebhooks;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -45,7 +46,7 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(AppConfig config, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
                      ScheduledExecutorService timers, Admin admin, ObjectMapper apiJson,
-                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence, Metrics metrics) {
+                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence, Metrics metrics, Backups backups) {
         var threads = new QueuedThreadPool();
         threads.setName("http");
         // Admin requests block on the database: virtual threads keep that from tying up platform threads.
@@ -109,7 +110,7 @@ public final class WebServer implements AutoCloseable {
         pages.setServer(server);
 
         boolean https = tls != null || "https".equals(config.publicUrl().getScheme());
-        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https), new RsvpPage(admin.rsvps()),
+        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, backups, apiJson, https), new RsvpPage(admin.rsvps()),
                 new ZoomWebhookHandler(webhooks, zoomPresence, new WebhookRefusals(metrics, System::nanoTime)), pages, new NotFound()));
         context.setHandler(sockets);
         Handler site = new SecurityHeaders(context);

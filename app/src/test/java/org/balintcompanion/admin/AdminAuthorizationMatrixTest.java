@@ -210,7 +210,8 @@ class AdminAuthorizationMatrixTest {
                     () -> call("POST", "/api/meetings/" + meetingWithRoomHere() + "/links", Map.of())),
             row("DELETE /api/links/{linkId}", LEADERS_OF_THE_GROUP, () -> call("DELETE", "/api/links/" + linkHere())),
             row("GET /api/audit", ADMINS, () -> call("GET", "/api/audit?limit=10")),
-            row("GET /api/outbox", ADMINS, () -> call("GET", "/api/outbox")));
+            row("GET /api/outbox", ADMINS, () -> call("GET", "/api/outbox")),
+            row("POST /api/backup", ADMINS, () -> call("POST", "/api/backup", Map.of())));
     }
 
     private static Reply send(AdminClient client, Call c) throws Exception {
