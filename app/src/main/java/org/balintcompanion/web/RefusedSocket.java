@@ -9,7 +9,6 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 // Public only because Jetty binds listener methods through MethodHandles, which need an accessible class.
 public final class RefusedSocket implements Session.Listener.AutoDemanding {
-    private static final java.time.Duration CLOSE_WITHIN = java.time.Duration.ofSeconds(2);
     private final String errorFrame;
     private final int closeCode;
     private final String reason;
@@ -21,8 +20,6 @@ public final class RefusedSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override public void onWebSocketOpen(Session session) {
-        // A client that never answers our close would otherwise hold the socket until the idle timeout.
-        session.setIdleTimeout(CLOSE_WITHIN);
         session.sendText(errorFrame, Callback.from(() -> session.close(closeCode, reason, Callback.NOOP),
                 failure -> session.disconnect()));
     }

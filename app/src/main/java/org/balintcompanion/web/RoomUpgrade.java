@@ -58,15 +58,15 @@ final class RoomUpgrade implements WebSocketCreator {
         String origin = req.getHeaders().get(HttpHeader.ORIGIN);
         // No Origin means no browser (the load generator, a test client): browsers always send it on upgrades.
         if (origin != null && !allowedOrigins.contains(origin)) {
-            Problems.write(req, resp, callback, 403, "Origin not allowed",
-                    "This page's origin may not open the room. Ask the administrator to add it to BALINT_ALLOWED_ORIGINS.", null);
+            refuseUpgrade(req, resp, callback, 403, "Origin not allowed",
+                    "This page's origin may not open the room. Ask the administrator to add it to BALINT_ALLOWED_ORIGINS.");
             return null;
         }
         String client = Request.getRemoteAddr(req);
         if (!sockets.mayUpgrade(client)) {
             metrics.connectionRefused("upgrade_rate");
-            Problems.write(req, resp, callback, 429, "Too many connections",
-                    "Too many room connections from this address in the last minute: wait a moment and try again.", null);
+            refuseUpgrade(req, resp, callback, 429, "Too many connections",
+                    "Too many room connections from this address in the last minute: wait a moment and try again.");
             return null;
         }
         // A browser that offered subprotocols fails the handshake unless one is accepted, even for a refusal.
@@ -91,12 +91,19 @@ final class RoomUpgrade implements WebSocketCreator {
         SocketLimits.Refusal over = sockets.admit(client);
         if (over != null) {
             metrics.connectionRefused(over.name().toLowerCase(java.util.Locale.ROOT));
-            Problems.write(req, resp, callback, 503, "Too many connections", over == SocketLimits.Refusal.TOTAL
+            refuseUpgrade(req, resp, callback, 503, "Too many connections", over == SocketLimits.Refusal.TOTAL
                     ? "The server has all the room connections it can take: try again in a minute."
-                    : "Too many room connections are open from this address.", null);
+                    : "Too many room connections are open from this address.");
             return null;
         }
         return new CountedSocket(new RoomSocket(caller, room, parser, frames, limits, keepAlive), () -> sockets.release(client));
+    }
+
+    /** An upgrade refused with an HTTP answer, and its connection closed with it rather than kept for reuse. */
+    private static void refuseUpgrade(ServerUpgradeRequest req, ServerUpgradeResponse resp, Callback callback, int status,
+                                      String title, String detail) {
+        resp.getHeaders().put(HttpHeader.CONNECTION, "close");
+        Problems.write(req, resp, callback, status, title, detail, null);
     }
 
     /** From the subprotocol header when offered there, else from the query string (the older form). */

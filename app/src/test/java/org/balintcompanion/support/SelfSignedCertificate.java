@@ -37,6 +37,17 @@ public record SelfSignedCertificate(Path certificate, Path privateKey) {
         }
     }
 
+    /** A started WebSocket client for wss:// that trusts this certificate; stop it when done. */
+    public org.eclipse.jetty.websocket.client.WebSocketClient webSocketClient() throws Exception {
+        var ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Client();
+        ssl.setSslContext(trustingContext());
+        var http = new org.eclipse.jetty.client.HttpClient();
+        http.setSslContextFactory(ssl);
+        var client = new org.eclipse.jetty.websocket.client.WebSocketClient(http);
+        client.start();
+        return client;
+    }
+
     /** Trusts this certificate and nothing else. */
     public SSLContext trustingContext() throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");

@@ -23,7 +23,6 @@ import org.balintcompanion.support.RoomClient;
 import org.balintcompanion.support.SelfSignedCertificate;
 import org.balintcompanion.support.TestServer;
 import org.balintcompanion.zoom.webhook.WebhookVerifier;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
@@ -153,12 +152,7 @@ class BehindNginxTest {
     @Test void aMemberTakesPartOverWssAndTheTokenNeverReachesTheProxyLog() throws Exception {
         server.openRoom(PhaseTemplate.OPEN);
         String token = server.token("alice", Role.MEMBER);
-        var ssl = new SslContextFactory.Client();
-        ssl.setSslContext(cert.trustingContext());
-        var http = new org.eclipse.jetty.client.HttpClient();
-        http.setSslContextFactory(ssl);
-        var sockets = new WebSocketClient(http);
-        sockets.start();
+        WebSocketClient sockets = cert.webSocketClient();
         try {
             var req = new ClientUpgradeRequest();
             req.setHeader("Origin", "https://localhost:" + proxyPort);

@@ -18,7 +18,6 @@ import org.balintcompanion.room.Role;
 import org.balintcompanion.support.RoomClient;
 import org.balintcompanion.support.SelfSignedCertificate;
 import org.balintcompanion.support.TestServer;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
@@ -84,12 +83,7 @@ class HttpsTest {
 
     @Test void aMemberJoinsTheRoomOverWss() throws Exception {
         server.openRoom(PhaseTemplate.OPEN);
-        var ssl = new SslContextFactory.Client();
-        ssl.setSslContext(cert.trustingContext());
-        var http = new org.eclipse.jetty.client.HttpClient();
-        http.setSslContextFactory(ssl);
-        var client = new WebSocketClient(http);
-        client.start();
+        WebSocketClient client = cert.webSocketClient();
         try {
             var req = new ClientUpgradeRequest();
             req.setSubProtocols(RoomUpgrade.PROTOCOL, RoomUpgrade.TOKEN_PROTOCOL_PREFIX + server.token("alice", Role.MEMBER));
