@@ -27,9 +27,6 @@ import org.balintcompanion.wire.Inbound;
  * below is read and written only by tasks on {@link #writer}; nothing here blocks, sleeps or calls Zoom.
  */
 public final class LiveRoom {
-    /** A snapshot every this many versions bounds what a restart replays. */
-    static final long SNAPSHOT_EVERY = 200;
-
     private final RoomExecutor writer;
     private final RoomStore store;
     private final Frames frames;
@@ -41,7 +38,6 @@ public final class LiveRoom {
     private final Map<MemberId, List<Connection>> connections = new HashMap<>();
     private final Consumer<Integer> connectionDelta;
     private RoomState state;
-    private long snapshotVersion;
     /** The co-leaders' notes: memory only, never journaled or logged, gone when the meeting ends or the server stops. */
     private final java.util.ArrayDeque<Frames.Note> backchannel = new java.util.ArrayDeque<>();
     private static final int BACKCHANNEL_KEPT = 200;
@@ -51,7 +47,6 @@ public final class LiveRoom {
     LiveRoom(RoomState initial, RoomStore store, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
              Duration grace, int connectionsPerMember, Consumer<Integer> connectionDelta) {
         this.state = initial;
-        this.snapshotVersion = initial.version();
         this.store = store;
         this.writer = new RoomExecutor(pool);
         this.frames = frames;
@@ -69,14 +64,18 @@ public final class LiveRoom {
 
     /**
      * After a restart nobody is connected any more: everyone who was is shown reconnecting, keeping their hand and
-     * floor for the grace period, exactly as if their own connection had dropped.
+     * floor for the grace period, exactly as if their own connection had dropped. Those who were already
+     * reconnecting get a new grace period too: the timers armed before the restart died with the process.
      */
     void resumeAfterRestart() {
         writer.execute(() -> {
-            store.snapshot(state);
-            snapshotVersion = state.version();
             for (MemberId m : state.roster().seats()) {
-                if (state.participant(m).presence() == org.balintcompanion.room.Presence.CONNECTED) disconnected(m);
+                Participant p = state.participant(m);
+                switch (p.presence()) {
+                    case CONNECTED -> disconnected(m);
+                    case RECONNECTING -> armGrace(m, p.reconnectingSince());
+                    default -> { }
+                }
             }
         });
     }
@@ -139,13 +138,16 @@ public final class LiveRoom {
     private void disconnected(MemberId m) {
         apply(Actor.SYSTEM, new Command.PanelDisconnected(m));
         Participant p = state.participant(m);
-        if (p.reconnectingSince() != null) {
-            var expiry = new Command.GraceExpired(m, p.reconnectingSince());
-            try {
-                timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // The server is stopping: the restart shows everyone reconnecting and arms new timers.
-            }
+        if (p.reconnectingSince() != null) armGrace(m, p.reconnectingSince());
+    }
+
+    /** Only this disconnection's timer can end it: a reconnect in between makes the expiry change nothing. */
+    private void armGrace(MemberId m, Instant since) {
+        var expiry = new Command.GraceExpired(m, since);
+        try {
+            timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The server is stopping: the restart shows everyone reconnecting and arms new timers.
         }
     }
 
@@ -159,6 +161,12 @@ public final class LiveRoom {
             String earlier = recent.get(c.member(), in.id());
             if (earlier != null) {
                 store.whenDurable(() -> c.send(earlier));
+                return;
+            }
+            if (!store.accepting()) {
+                // Not remembered: the same id may be sent again once the store has caught up.
+                c.send(frames.error(in.id(), "server_busy",
+                        "The server is saving changes more slowly than they arrive: this one was not applied. Try again in a moment."));
                 return;
             }
             if (in.expectedVersion() >= 0 && in.expectedVersion() != state.version()) {
@@ -176,13 +184,15 @@ public final class LiveRoom {
                 case Decision.Unchanged u -> frames.ack(in.id(), state.version());
                 case Decision.Changed ch -> {
                     commit(ch.state());
-                    String ack = frames.ack(in.id(), state.version());
-                    store.changed(state, by, in.command(), in.id(), ack, now);
-                    yield ack;
+                    yield frames.ack(in.id(), state.version());
                 }
             };
             recent.put(c.member(), in.id(), reply);
-            if (d instanceof Decision.Rejected) c.send(reply); else store.whenDurable(() -> c.send(reply));
+            switch (d) {
+                case Decision.Rejected r -> c.send(reply);
+                case Decision.Unchanged u -> store.whenDurable(() -> c.send(reply));
+                case Decision.Changed ch -> store.changed(state, by, in.command(), in.id(), reply, now, new AckWhenDurable(c, in.id(), reply));
+            }
         });
     }
 
@@ -235,7 +245,7 @@ public final class LiveRoom {
         Instant now = now();
         if (Room.decide(state, by, command, now) instanceof Decision.Changed changed) {
             commit(changed.state());
-            store.changed(state, by, command, null, null, now);
+            store.changed(state, by, command, null, null, now, RoomStore.Outcome.NONE);
         }
     }
 
@@ -243,9 +253,32 @@ public final class LiveRoom {
         RoomState before = state;
         state = next.withVersion(before.version() + 1);
         broadcast(before);
-        if (state.version() - snapshotVersion >= SNAPSHOT_EVERY) {
-            store.snapshot(state);
-            snapshotVersion = state.version();
+    }
+
+    /**
+     * The sender's answer once the store has decided: the ack when the change is durable; when it can never be
+     * saved, an error in its place (remembered for retries), while the room shows the change it has already made.
+     */
+    private final class AckWhenDurable implements RoomStore.Outcome {
+        private final Connection sender;
+        private final String id;
+        private final String ack;
+
+        AckWhenDurable(Connection sender, String id, String ack) {
+            this.sender = sender;
+            this.id = id;
+            this.ack = ack;
+        }
+
+        @Override public void durable() { sender.send(ack); }
+
+        @Override public void refused() {
+            writer.execute(() -> {
+                String error = frames.error(id, "not_saved",
+                        "The room shows this change but could not save it: it would be lost if the server restarted.");
+                recent.put(sender.member(), id, error);
+                sender.send(error);
+            });
         }
     }
 

@@ -34,6 +34,7 @@ final class AdminRoutes {
             case "series" -> series(a, method, p);
             case "meetings" -> meetings(a, method, p, f);
             case "links" -> links(a, method, p);
+            case "rooms" -> unrestoredRooms(a, method, p);
             case "audit" -> audit(a, method, p, request);
             case "outbox" -> {
                 if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can read the outbox.");
@@ -42,6 +43,18 @@ final class AdminRoutes {
             }
             default -> throw notFound();
         };
+    }
+
+    /** Rooms a restart could not bring back, kept aside: listed, and deleted once an administrator has looked. */
+    private Object unrestoredRooms(Account a, String method, List<String> p) {
+        if (p.size() < 2 || !p.get(1).equals("unrestored")) throw notFound();
+        if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can see rooms kept aside after a restart.");
+        if (p.size() == 2 && method.equals("GET")) return admin.unrestored().list();
+        if (p.size() == 3 && method.equals("DELETE")) {
+            if (!admin.unrestored().delete(p.get(2))) throw ApiException.notFound("room kept aside");
+            return null;
+        }
+        throw notFound();
     }
 
     private Object accounts(Account a, String method, List<String> p, Fields f) {

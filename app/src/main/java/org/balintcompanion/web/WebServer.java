@@ -31,7 +31,7 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(AppConfig config, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
                      ScheduledExecutorService timers, Admin admin, ObjectMapper apiJson,
-                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence) {
+                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence, ServerHealth health) {
         var threads = new QueuedThreadPool();
         threads.setName("http");
         // Admin requests block on the database: virtual threads keep that from tying up platform threads.
@@ -63,7 +63,7 @@ public final class WebServer implements AutoCloseable {
         pages.setServer(server);
 
         boolean https = "https".equals(config.publicUrl().getScheme());
-        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, apiJson, https), new RsvpPage(admin.rsvps()),
+        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms, health), new AdminApi(admin, apiJson, https), new RsvpPage(admin.rsvps()),
                 new ZoomWebhookHandler(webhooks, zoomPresence), pages, new NotFound()));
         context.setHandler(sockets);
         server.setHandler(new SecurityHeaders(context));

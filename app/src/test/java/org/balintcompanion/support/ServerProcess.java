@@ -59,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return;
+                if (r.statusCode() == 200 || r.statusCode() == 503) return;   // 503: up, but degraded (e.g. a room kept aside)
             } catch (IOException notYet) {
                 // still starting
             }
