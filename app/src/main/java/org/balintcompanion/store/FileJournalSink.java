@@ -99,6 +99,8 @@ final class FileJournalSink implements JournalSink {
         if (active != null) startFresh(rooms.get());
     }
 
+    @Override public void forgetClosed(List<JournalEntry.Snapshot> openRooms) throws JournalFailure { startFresh(openRooms); }
+
     /** A new segment holding exactly these rooms, durable before any older segment is deleted. */
     private void startFresh(List<JournalEntry.Snapshot> rooms) throws JournalFailure {
         List<Path> older = segments();

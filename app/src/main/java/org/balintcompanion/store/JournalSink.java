@@ -29,6 +29,13 @@ public interface JournalSink extends AutoCloseable {
      */
     default void compactIfDue(java.util.function.Supplier<List<JournalEntry.Snapshot>> rooms) throws JournalFailure {}
 
+    /**
+     * Called once a batch that ended rooms is written, with the rooms still open: the ended rooms' data must be gone
+     * from the storage when this returns (the file rewrites the open rooms into a fresh segment; tables deleted the
+     * rows already).
+     */
+    default void forgetClosed(List<JournalEntry.Snapshot> openRooms) throws JournalFailure {}
+
     @Override void close();
 
     /** One room as stored: its last snapshot and the changes after it, still as text. */

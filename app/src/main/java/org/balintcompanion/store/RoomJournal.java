@@ -191,38 +191,64 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
         }
     }
 
+    /**
+     * Writes the batch, then — when a room ended in it — has the sink forget that room's data, and only then tells
+     * the senders and runs the barriers: "durable" and "forgotten" are both true when they are heard.
+     */
     private void write(List<Item> batch) throws InterruptedException {
+        var tell = new ArrayList<Runnable>(batch.size());
         List<JournalEntry> entries = entries(batch);
-        if (!entries.isEmpty() && !appendRetrying(entries, batch)) return;
-        for (Item it : batch) {
-            if (it.entry() != null) {
-                written(it.entry());
-                runQuietly(it.outcome()::durable);
-            } else if (it.barrier() != null) {
-                runQuietly(it.barrier());
+        if (entries.isEmpty() || !appendRetrying(entries, batch, tell)) {
+            for (Item it : batch) {
+                if (it.entry() != null) {
+                    written(it.entry());
+                    tell.add(it.outcome()::durable);
+                } else if (it.barrier() != null) {
+                    tell.add(it.barrier());
+                }
+            }
+        }
+        if (batch.stream().anyMatch(it -> it.entry() instanceof JournalEntry.Closed)) forgetRetrying();
+        tell.forEach(RoomJournal::runQuietly);
+    }
+
+    /** An ended room's state (checklist answers, signals) leaves the disk before its end is confirmed. */
+    private void forgetRetrying() throws InterruptedException {
+        long backoff = 50;
+        while (true) {
+            try {
+                sink.forgetClosed(openRooms());
+                recovered();
+                return;
+            } catch (JournalFailure f) {
+                if (givingUp(f, 0)) return;
+                failing(f.getMessage());
+                log.error("cannot remove an ended room's data ({}); retrying in {} ms", f.getMessage(), backoff);
+                TimeUnit.MILLISECONDS.sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
     }
 
-    /** True when written whole; false when it was written entry by entry (outcomes already told). */
-    private boolean appendRetrying(List<JournalEntry> entries, List<Item> batch) throws InterruptedException {
+    /** False when written whole; true when it was settled otherwise (entry by entry, or given up), callbacks in {@code tell}. */
+    private boolean appendRetrying(List<JournalEntry> entries, List<Item> batch, List<Runnable> tell) throws InterruptedException {
         long backoff = 50;
         while (true) {
             try {
                 sink.append(entries);
                 recovered();
-                return true;
+                return false;
             } catch (JournalFailure f) {
                 if (f.kind() == JournalFailure.Kind.REFUSED) {
-                    oneByOne(batch);
-                    return false;
+                    oneByOne(batch, tell);
+                    return true;
                 }
                 if (givingUp(f, entries.size())) {
                     for (Item it : batch) {
-                        if (it.entry() != null) runQuietly(it.outcome()::refused);
-                        else if (it.barrier() != null) runQuietly(it.barrier());
+                        if (it.entry() != null) tell.add(it.outcome()::refused);
+                        else if (it.barrier() != null) tell.add(it.barrier());
                     }
-                    return false;
+                    return true;
                 }
                 failing(f.getMessage());
                 log.error("cannot write room changes ({}); their acks wait; retrying in {} ms", f.getMessage(), backoff);
@@ -233,24 +259,24 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
     }
 
     /** Finds the entries the store refuses; writes every other one, retrying those whose failure may pass. */
-    private void oneByOne(List<Item> batch) throws InterruptedException {
+    private void oneByOne(List<Item> batch, List<Runnable> tell) throws InterruptedException {
         for (Item it : batch) {
             if (it.entry() == null) {
-                if (it.barrier() != null) runQuietly(it.barrier());
+                if (it.barrier() != null) tell.add(it.barrier());
                 continue;
             }
             JournalEntry entry = owingSnapshot(it.entry());
             if (appendOne(entry)) {
                 written(entry);
-                runQuietly(it.outcome()::durable);
+                tell.add(it.outcome()::durable);
                 continue;
             }
             if (entry instanceof JournalEntry.Changed ch && writtenAsSnapshot(ch)) {
-                runQuietly(it.outcome()::durable);
+                tell.add(it.outcome()::durable);
                 continue;
             }
             refused(it.entry());
-            runQuietly(it.outcome()::refused);
+            tell.add(it.outcome()::refused);
         }
     }
 
