@@ -190,7 +190,7 @@ public final class LiveRoom {
             recent.put(c.member(), in.id(), reply);
             switch (d) {
                 case Decision.Rejected r -> c.send(reply);
-                case Decision.Unchanged u -> store.whenDurable(() -> c.send(reply));
+                case Decision.Unchanged u -> store.unchanged(state, by, in.id(), reply, new AckWhenDurable(c, in.id(), reply));
                 case Decision.Changed ch -> store.changed(state, by, in.command(), in.id(), reply, now, new AckWhenDurable(c, in.id(), reply));
             }
         });

@@ -25,6 +25,12 @@ public interface RoomStore {
     /** One accepted change: the command that made {@code after} from the version before it. */
     void changed(RoomState after, Actor by, Command command, String commandId, String reply, Instant at, Outcome outcome);
 
+    /**
+     * A command that changed nothing was answered: remembered with the changes, so that its retry after a restart gets
+     * the same answer and is not decided again against a room that has moved on since.
+     */
+    void unchanged(RoomState at, Actor by, String commandId, String reply, Outcome outcome);
+
     void closed(RoomId room);
 
     void whenDurable(Runnable task);

@@ -47,7 +47,7 @@ final class FileJournalSink implements JournalSink {
     static final int ANSWERS_KEPT = 256;
     private static final int MAX_RECORD = 16 * 1024 * 1024;
     private static final byte FORMAT = 1;
-    private static final byte OPENED = 1, CHANGED = 2, SNAPSHOT = 3, CLOSED = 4;
+    private static final byte OPENED = 1, CHANGED = 2, SNAPSHOT = 3, CLOSED = 4, UNCHANGED = 5;
 
     private final Path dir;
     private final RoomStateCodec codec;
@@ -187,6 +187,14 @@ final class FileJournalSink implements JournalSink {
                         str(a.reply());
                     }
                 }
+                case JournalEntry.Unchanged u -> {
+                    bodyOut.writeByte(UNCHANGED);
+                    str(u.room().value());
+                    bodyOut.writeLong(u.version());
+                    str(u.by().member().value());
+                    str(u.commandId());
+                    str(u.reply());
+                }
                 case JournalEntry.Closed c -> {
                     bodyOut.writeByte(CLOSED);
                     str(c.room().value());
@@ -303,6 +311,11 @@ final class FileJournalSink implements JournalSink {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) b.answered(new JournalEntry.Answered(MemberId.of(readStr(in)), readStr(in), readStr(in)));
                 rooms.put(room, b);
+            }
+            case UNCHANGED -> {
+                in.readLong();
+                var a = new JournalEntry.Answered(MemberId.of(readStr(in)), readStr(in), readStr(in));
+                if (rooms.get(room) instanceof RoomBuilder b) b.answered(a);
             }
             case CLOSED -> rooms.remove(room);
             default -> throw new IOException("unknown journal record type " + type);

@@ -36,6 +36,9 @@ public sealed interface JournalEntry {
         @Override public RoomId room() { return state.id(); }
     }
 
+    /** A command that changed nothing, answered at the room's version: only its answer is kept, for retries. */
+    record Unchanged(RoomId room, long version, Actor by, String commandId, String reply) implements JournalEntry {}
+
     /** The meeting is over: everything stored for the room is forgotten. */
     record Closed(RoomId room) implements JournalEntry {}
 

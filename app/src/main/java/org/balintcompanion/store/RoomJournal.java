@@ -133,6 +133,10 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
         offer(new Item(new JournalEntry.Changed(after, by, command, commandId, reply, at, false), outcome, null));
     }
 
+    @Override public void unchanged(RoomState at, Actor by, String commandId, String reply, Outcome outcome) {
+        offer(new Item(new JournalEntry.Unchanged(at.id(), at.version(), by, commandId, reply), outcome, null));
+    }
+
     @Override public void closed(RoomId room) { offer(new Item(new JournalEntry.Closed(room), Outcome.NONE, null)); }
 
     @Override public void whenDurable(Runnable task) { offer(new Item(null, Outcome.NONE, task)); }
@@ -335,6 +339,9 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
                 if (t == null) return;
                 t.latest = ch.after();
                 if (ch.commandId() != null) t.answered(new JournalEntry.Answered(ch.by().member(), ch.commandId(), ch.reply()));
+            }
+            case JournalEntry.Unchanged u -> {
+                if (tracks.get(u.room()) instanceof Track t) t.answered(new JournalEntry.Answered(u.by().member(), u.commandId(), u.reply()));
             }
             case JournalEntry.Snapshot s -> { }
             case JournalEntry.Closed c -> tracks.remove(c.room());

@@ -83,6 +83,7 @@ final class SqlJournalSink implements JournalSink {
                     pending = 0;
                 }
                 switch (e) {
+                    case JournalEntry.Unchanged u -> answered(c, u);
                     case JournalEntry.Opened o -> open(c, o);
                     case JournalEntry.Changed ch -> snapshot(c, ch.after());
                     case JournalEntry.Snapshot s -> snapshot(c, s.state());
@@ -90,6 +91,17 @@ final class SqlJournalSink implements JournalSink {
                 }
             }
             if (pending > 0) insertEvent.executeBatch();
+        }
+    }
+
+    private static void answered(Connection c, JournalEntry.Unchanged u) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO room_answer (room_id, at_version, member_id, cmd_id, reply) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, u.room().value());
+            ps.setLong(2, u.version());
+            ps.setString(3, u.by().member().value());
+            ps.setString(4, u.commandId());
+            ps.setString(5, u.reply());
+            ps.executeUpdate();
         }
     }
 
@@ -116,15 +128,19 @@ final class SqlJournalSink implements JournalSink {
                 throw new SQLException("no stored room for this snapshot", "23503");
             }
         }
-        try (var ps = c.prepareStatement("DELETE FROM room_event WHERE room_id = ? AND version <= ?")) {
-            ps.setString(1, s.id().value());
-            ps.setLong(2, s.version() - KEPT_BEHIND_SNAPSHOT);
-            ps.executeUpdate();
+        for (String sql : List.of("DELETE FROM room_event WHERE room_id = ? AND version <= ?",
+                "DELETE FROM room_answer WHERE room_id = ? AND at_version <= ?")) {
+            try (var ps = c.prepareStatement(sql)) {
+                ps.setString(1, s.id().value());
+                ps.setLong(2, s.version() - KEPT_BEHIND_SNAPSHOT);
+                ps.executeUpdate();
+            }
         }
     }
 
     private static void close(Connection c, RoomId room) throws SQLException {
-        for (String sql : List.of("DELETE FROM room_event WHERE room_id = ?", "DELETE FROM live_room WHERE room_id = ?")) {
+        for (String sql : List.of("DELETE FROM room_answer WHERE room_id = ?", "DELETE FROM room_event WHERE room_id = ?",
+                "DELETE FROM live_room WHERE room_id = ?")) {
             try (var ps = c.prepareStatement(sql)) {
                 ps.setString(1, room.value());
                 ps.executeUpdate();
@@ -139,11 +155,16 @@ final class SqlJournalSink implements JournalSink {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
-                    rooms.add(new StoredRoom(RoomId.of(id), rs.getString(2), rs.getString(3), events(c, id), List.of()));
+                    rooms.add(new StoredRoom(RoomId.of(id), rs.getString(2), rs.getString(3), events(c, id), answers(c, id)));
                 }
             }
             return rooms;
         });
+    }
+
+    private static List<JournalEntry.Answered> answers(Connection c, String room) throws SQLException {
+        return Sql.list(c, "SELECT member_id, cmd_id, reply FROM room_answer WHERE room_id = ? ORDER BY id",
+                rs -> new JournalEntry.Answered(org.balintcompanion.room.MemberId.of(rs.getString(1)), rs.getString(2), rs.getString(3)), room);
     }
 
     private static List<StoredEvent> events(Connection c, String room) throws SQLException {
@@ -165,6 +186,7 @@ final class SqlJournalSink implements JournalSink {
     void clear() {
         db.inTransaction(c -> {
             try (var st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM room_answer");
                 st.executeUpdate("DELETE FROM room_event");
                 st.executeUpdate("DELETE FROM live_room");
             }

@@ -115,6 +115,28 @@ class RoomJournalTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sinks")
+    void theAnswerToACommandThatChangedNothingIsReadBackForItsRetry(String name, JournalSinks.Factory factory) throws Exception {
+        try (var opened = factory.open()) {
+            var journal = new RoomJournal(opened.sink(), 10_000);
+            journal.start(List.of());
+            var room = new Driver(journal, "r1");
+            room.change();
+            var done = new CountDownLatch(1);
+            journal.unchanged(room.state, LEA, "again", "{\"type\":\"ack\",\"id\":\"again\",\"version\":1}", new RoomStore.Outcome() {
+                @Override public void durable() { done.countDown(); }
+
+                @Override public void refused() {}
+            });
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            journal.close();
+            var answered = readBack(opened.reopen()).restored().get(0).answered();
+            assertTrue(answered.contains(new JournalEntry.Answered(LEA.member(), "again", "{\"type\":\"ack\",\"id\":\"again\",\"version\":1}")),
+                    answered.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sinks")
     void aClosedRoomIsForgottenAndAReopenedOneStartsAfresh(String name, JournalSinks.Factory factory) throws Exception {
         try (var opened = factory.open()) {
             var journal = new RoomJournal(opened.sink(), 10_000);
