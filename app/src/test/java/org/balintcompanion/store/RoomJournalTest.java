@@ -210,6 +210,10 @@ class RoomJournalTest {
     @Test void poisonTextThatPostgresqlRefusesStallsNoOtherRoom() throws Exception {
         var pg = org.balintcompanion.support.TestDatabases.postgres();
         org.junit.jupiter.api.Assumptions.assumeTrue(pg != null, "PostgreSQL not configured (BALINT_TEST_PG_URL)");
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
         try (var opened = JournalSinks.tables(pg)) {
             var journal = new RoomJournal(opened.sink(), 10_000);
             journal.start(List.of());
@@ -226,6 +230,13 @@ class RoomJournalTest {
             var result = readBack(opened.reopen());
             assertEquals(2, result.restored().size());
             assertEquals(List.of(), result.unrestorable());
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertTrue(logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains("22021")), "the refusal is logged, by its SQL state");
+        for (var e : logged.list) {
+            String text = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+            assertFalse(text.contains("bad") || text.contains("RaiseHandFor") || text.contains("ana"), "no bound value in the log: " + text);
         }
     }
 
