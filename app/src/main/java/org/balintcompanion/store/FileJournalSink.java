@@ -57,6 +57,8 @@ final class FileJournalSink implements JournalSink {
     private final DataOutputStream bodyOut = new DataOutputStream(body);
     private final CRC32C crc = new CRC32C();
     private FileChannel active;
+    /** The rooms the last {@link #recover} found, so {@link #rebase} writes only what differs. */
+    private java.util.Set<String> recovered = java.util.Set.of();
     private long activeSeq;
 
     FileJournalSink(Path dir, RoomStateCodec codec) { this(dir, codec, SEGMENT_BYTES); }
@@ -85,8 +87,28 @@ final class FileJournalSink implements JournalSink {
         }
     }
 
+    /**
+     * A new segment, so nothing is ever appended behind a torn tail; it forgets the rooms that were not restored and
+     * takes in those that came from elsewhere (an older release's tables). The restored rooms stay where they are, so a
+     * restart does not rewrite every room: the next compaction does.
+     */
     @Override public void rebase(List<JournalEntry.Snapshot> rooms) throws JournalFailure {
-        startFresh(rooms);
+        buffer.reset();
+        var keep = new java.util.HashSet<String>();
+        for (JournalEntry.Snapshot s : rooms) {
+            keep.add(s.room().value());
+            if (!recovered.contains(s.room().value())) encode(s);
+        }
+        for (String r : recovered) if (!keep.contains(r)) encode(new JournalEntry.Closed(RoomId.of(r)));
+        try {
+            abandonSegment();
+            startSegment(lastSeq() + 1);
+            writeFully(active, buffer);
+            active.force(false);
+        } catch (IOException e) {
+            abandonSegment();
+            throw JournalFailure.of(e);
+        }
     }
 
     @Override public void compactIfDue(Supplier<List<JournalEntry.Snapshot>> rooms) throws JournalFailure {
@@ -238,6 +260,7 @@ final class FileJournalSink implements JournalSink {
     @Override public List<StoredRoom> recover() {
         var rooms = new LinkedHashMap<String, RoomBuilder>();
         for (Path segment : segments()) readSegment(segment, rooms);
+        recovered = java.util.Set.copyOf(rooms.keySet());
         return rooms.values().stream().map(RoomBuilder::build).toList();
     }
 

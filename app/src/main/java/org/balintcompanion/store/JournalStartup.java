@@ -30,7 +30,9 @@ public final class JournalStartup {
         var seen = new HashSet<>(stored.stream().map(JournalSink.StoredRoom::id).toList());
         for (var room : legacy) if (seen.add(room.id())) stored.add(room);
 
+        long t1 = System.nanoTime();
         StoredRooms.Result result = new StoredRooms(codec).restore(stored);
+        long t2 = System.nanoTime();
         result.unrestorable().forEach(unrestored::keep);
         var journal = new RoomJournal(sink, capacity);
         journal.start(result.restored());
@@ -39,7 +41,8 @@ public final class JournalStartup {
             log.info("moved {} open rooms from the database tables of an older release into the room journal file", legacy.size());
         }
         if (!stored.isEmpty()) {
-            log.info("restored {} rooms in {} ms{}", result.restored().size(), (System.nanoTime() - t0) / 1_000_000,
+            log.info("restored {} rooms in {} ms (reading {} ms, replaying {} ms){}", result.restored().size(),
+                    (System.nanoTime() - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                     result.unrestorable().isEmpty() ? "" : "; " + result.unrestorable().size() + " kept aside (see /api/rooms/unrestored)");
         }
         return new Started(journal, result.restored());

@@ -43,6 +43,7 @@ final class SqlJournalSink implements JournalSink {
         }
     }
 
+    /** The restored rooms' rows stay as they are; the rows of rooms that could not be restored go. */
     @Override public void rebase(List<JournalEntry.Snapshot> rooms) throws JournalFailure {
         try {
             db.inTransaction(c -> {
@@ -52,7 +53,6 @@ final class SqlJournalSink implements JournalSink {
                     while (rs.next()) if (!keep.contains(rs.getString(1))) gone.add(RoomId.of(rs.getString(1)));
                     for (RoomId r : gone) close(c, r);
                 }
-                for (JournalEntry.Snapshot s : rooms) snapshot(c, s.state());
                 return null;
             });
         } catch (StoreException e) {
