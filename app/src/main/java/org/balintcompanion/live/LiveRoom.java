@@ -265,9 +265,9 @@ public final class LiveRoom {
     public void removedFromRoster(MemberId m) {
         writer.execute(() -> {
             if (ended) return;
+            closePanelsOf(m, CloseCodes.REMOVED_FROM_ROSTER, "you are no longer on this group's roster");   // first: nothing is sent to someone off the roster
             apply(Actor.SYSTEM, new Command.RemovedFromRoster(m));
             publishRoster();
-            closePanelsOf(m, CloseCodes.REMOVED_FROM_ROSTER, "you are no longer on this group's roster");
         });
     }
 
