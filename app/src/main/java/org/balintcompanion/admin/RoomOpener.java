@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.balintcompanion.live.CloseCodes;
 import org.balintcompanion.live.LiveRoom;
 import org.balintcompanion.live.RoomRegistry;
+import org.balintcompanion.live.RoomStage;
 import org.balintcompanion.live.RoomStillEnding;
 import org.balintcompanion.room.LiveRules;
 import org.balintcompanion.room.MemberId;
@@ -45,6 +46,7 @@ public final class RoomOpener {
     /** A leader opens the room; a room they ended earlier opens again. The answer means the room survives a crash. */
     public OpenRoom open(Account by, Groups.Group group, Meetings.Meeting meeting, List<Groups.RosterEntry> roster) {
         Access.requireLeads(db, by, group.id());
+        if (rooms.stage(RoomId.of(meeting.id())) == RoomStage.ENDING) throw stillEnding();
         // Cleared first, so an end racing this open leaves the meeting marked ended, never a room open but marked ended.
         int found = db.inTransaction(c -> Sql.update(c, "UPDATE meeting SET room_ended_at = NULL WHERE id = ?", meeting.id()));
         if (found == 0) throw ApiException.notFound("meeting");
@@ -75,7 +77,7 @@ public final class RoomOpener {
                 throw ApiException.conflict("room", "This meeting was ended or deleted meanwhile.");
             }
         } catch (RoomStillEnding e) {
-            throw ApiException.conflict("room", "This meeting's room is still ending: open it again in a moment.");
+            throw stillEnding();
         }
         var live = rooms.whenLive(id);
         if (live != null) live.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
@@ -84,6 +86,10 @@ public final class RoomOpener {
             return null;
         });
         return new OpenRoom(meeting.id(), people.size());
+    }
+
+    private static ApiException stillEnding() {
+        return ApiException.conflict("room", "This meeting's room is still ending: open it again in a moment.");
     }
 
     public boolean isOpen(String meetingId) { return rooms.find(RoomId.of(meetingId)) != null; }

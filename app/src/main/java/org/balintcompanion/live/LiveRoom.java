@@ -257,7 +257,7 @@ public final class LiveRoom {
         writer.execute(() -> {
             if (ended || !connections.containsKey(m)) return;
             closePanelsOf(m, CloseCodes.LINK_WITHDRAWN, "one of your links was withdrawn");
-            disconnected(m);
+            disconnected(m);   // reconnecting, keeping their place for the grace period
         });
     }
 
@@ -265,7 +265,8 @@ public final class LiveRoom {
     public void removedFromRoster(MemberId m) {
         writer.execute(() -> {
             if (ended) return;
-            closePanelsOf(m, CloseCodes.REMOVED_FROM_ROSTER, "you are no longer on this group's roster");   // first: nothing is sent to someone off the roster
+            // Closed first: the room's next state is not for someone off its roster.
+            closePanelsOf(m, CloseCodes.REMOVED_FROM_ROSTER, "you are no longer on this group's roster");
             apply(Actor.SYSTEM, new Command.RemovedFromRoster(m));
             publishRoster();
         });
@@ -275,11 +276,11 @@ public final class LiveRoom {
     public void roleChanged(MemberId m, Role role) {
         writer.execute(() -> {
             if (ended) return;
+            boolean connected = connections.containsKey(m);
+            closePanelsOf(m, CloseCodes.ROLE_CHANGED, "your role in the group changed");   // the old view gets nothing more
             apply(Actor.SYSTEM, new Command.RoleChanged(m, role));
             publishRoster();
-            if (!connections.containsKey(m)) return;
-            closePanelsOf(m, CloseCodes.ROLE_CHANGED, "your role in the group changed");
-            disconnected(m);
+            if (connected) disconnected(m);   // reconnecting, keeping their place for the grace period
         });
     }
 
