@@ -98,20 +98,21 @@ public final class App implements AutoCloseable {
                     .map(a -> new RoomRegistry.Answer(a.member(), a.commandId(), a.reply())).toList());
         }
         var revoked = JoinLinks.Revoked.load(db);
-        this.tokens = new RoomTokens(config.tokenKey(), clock, revoked::contains);
+        this.tokens = new RoomTokens(config.tokenKey(), clock, revoked);
         var apiJson = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var ids = new Ids();
         var audit = new AuditLog(db, clock);
         var rsvpTokens = new RsvpTokens(config.tokenKey(), clock);
-        var groups = new Groups(db, ids, audit, clock, apiJson);
-        var meetings = new Meetings(db, ids, audit, clock);
-        var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl());
+        var opener = new RoomOpener(rooms, db, audit);
+        var groups = new Groups(db, ids, audit, clock, apiJson, opener);
+        var meetings = new Meetings(db, ids, audit, clock, opener);
+        var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl(), opener);
         this.mail = new MailScheduler(db, mailer(config, db, clock), config.mail().from(), rsvpTokens,
                 (meetingId, personId) -> panelLink(groups, meetings, links, meetingId, personId), config.publicUrl(), clock);
-        var directory = new Directory(db, ids, audit, clock, apiJson);
+        var directory = new Directory(db, ids, audit, clock, apiJson, opener);
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
-                directory, groups, meetings, links, new RoomOpener(rooms, db, audit), audit,
+                directory, groups, meetings, links, opener, audit,
                 new ZoomLink(zoom, config.zoom().hostUser(), db, audit, directory), new Rsvps(db, rsvpTokens, clock), mail, unrestored);
         this.roomSchedule = new RoomSchedule(db, rooms, groups, meetings, admin.rooms(), clock,
                 config.roomTimes().opensBefore(), config.roomTimes().closesAfter());

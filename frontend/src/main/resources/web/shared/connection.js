@@ -17,7 +17,8 @@ const DEAD_AFTER_SILENCE_MS = 45_000;
 
 /** What each terminal close code means when no error frame said it first. */
 const TERMINAL_CODES = {
-  4501: 'token_invalid', 4502: 'token_expired', 4503: 'meeting_ended', 4504: 'room_unknown', 4509: 'opened_elsewhere',
+  4501: 'token_invalid', 4502: 'token_expired', 4503: 'meeting_ended', 4504: 'room_unknown', 4505: 'access_withdrawn',
+  4506: 'removed_from_roster', 4509: 'opened_elsewhere',
 };
 
 /** A prefix unique to this page load, so ids never repeat across reloads (the server remembers recent ids). */
@@ -231,7 +232,7 @@ export class RoomConnection {
     if (code >= 4500) {
       this.stopped = true;
       this.#failPending('offline');
-      const reason = code === 4509 || code === 4503 ? TERMINAL_CODES[code]
+      const reason = [4503, 4505, 4506, 4509].includes(code) ? TERMINAL_CODES[code]
         : (this.lastRefusal && this.lastRefusal.code) || TERMINAL_CODES[code] || 'closed';
       this.#setStatus('stopped', { closeCode: code, reason });
       return;

@@ -17,6 +17,7 @@ import org.balintcompanion.room.Command;
 import org.balintcompanion.room.Decision;
 import org.balintcompanion.room.MemberId;
 import org.balintcompanion.room.Participant;
+import org.balintcompanion.room.Role;
 import org.balintcompanion.room.Room;
 import org.balintcompanion.room.RoomState;
 import org.balintcompanion.wire.Frames;
@@ -43,6 +44,10 @@ public final class LiveRoom {
     private static final int BACKCHANNEL_KEPT = 200;
     /** Set once the meeting is over: from then on the room changes nothing and journals nothing. */
     private boolean ended;
+    /** Whose access was withdrawn: refused even if their upgrade passed just before the revocation. */
+    private final java.util.Set<MemberId> withdrawn = new java.util.HashSet<>();
+    /** Written only by the writer; read by upgrades on other threads, hence an immutable copy behind a volatile. */
+    private volatile Map<MemberId, Role> rosterRoles;
 
     LiveRoom(RoomState initial, RoomStore store, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
              Duration grace, int connectionsPerMember, Consumer<Integer> connectionDelta) {
@@ -55,6 +60,7 @@ public final class LiveRoom {
         this.grace = grace;
         this.connectionsPerMember = connectionsPerMember;
         this.connectionDelta = connectionDelta;
+        publishRoster();
     }
 
     /** Remembers answers given before a restart, so their retries are answered and not applied again. */
@@ -88,9 +94,17 @@ public final class LiveRoom {
                 return;
             }
             Participant p = state.participant(c.member());
-            if (p == null || p.role() != c.role()) {
+            if (p == null) {
                 c.send(frames.error(null, "token_invalid", "This link is not valid for anyone on this room's roster."));
                 c.close(CloseCodes.TOKEN_INVALID, "not on this room's roster");
+                return;
+            }
+            if (withdrawn.contains(c.member())) {
+                c.close(CloseCodes.ACCESS_WITHDRAWN, "your access to this meeting was withdrawn");
+                return;
+            }
+            if (p.role() != c.role()) {   // the role changed between the upgrade and now: come back with the new one
+                c.close(CloseCodes.ROLE_CHANGED, "your role in the group changed");
                 return;
             }
             List<Connection> mine = connections.computeIfAbsent(c.member(), k -> new ArrayList<>(2));
@@ -222,8 +236,75 @@ public final class LiveRoom {
             last.accept(state);
             store.closed(state.id());
             store.whenDurable(forgotten);
-            for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);
+            for (MemberId m : List.copyOf(connections.keySet())) closePanelsOf(m, code, reason);
         });
+    }
+
+    /**
+     * The role the roster gives {@code m} now, or null when they are not on it. Read by the upgrade on any thread, so
+     * it comes from a copy the writer publishes whenever the roster changes.
+     */
+    public Role rosterRole(MemberId m) { return rosterRoles.get(m); }
+
+    /** Every link {@code m} held was revoked: their panels close for good; they leave the queue and the floor. */
+    public void accessWithdrawn(MemberId m) {
+        writer.execute(() -> {
+            if (ended) return;
+            withdrawn.add(m);
+            apply(Actor.SYSTEM, new Command.AccessWithdrawn(m));
+            closePanelsOf(m, CloseCodes.ACCESS_WITHDRAWN, "your access to this meeting was withdrawn");
+        });
+    }
+
+    /** A leader gave {@code m} a new link after withdrawing their access: they may join again. */
+    public void accessRestored(MemberId m) { writer.execute(() -> withdrawn.remove(m)); }
+
+    /**
+     * One of {@code m}'s links was revoked. Panels do not know which link opened them, so all of {@code m}'s panels
+     * are asked to reconnect: those holding another valid link come back at once, the revoked one is refused.
+     */
+    public void linkWithdrawn(MemberId m) {
+        writer.execute(() -> {
+            if (ended || !connections.containsKey(m)) return;
+            closePanelsOf(m, CloseCodes.LINK_WITHDRAWN, "one of your links was withdrawn");
+            disconnected(m);   // reconnecting, keeping their place for the grace period
+        });
+    }
+
+    /** {@code m} was taken off the group's roster (or deleted): they leave the room altogether. */
+    public void removedFromRoster(MemberId m) {
+        writer.execute(() -> {
+            if (ended) return;
+            // Closed first: the room's next state is not for someone off its roster.
+            closePanelsOf(m, CloseCodes.REMOVED_FROM_ROSTER, "you are no longer on this group's roster");
+            apply(Actor.SYSTEM, new Command.RemovedFromRoster(m));
+            publishRoster();
+        });
+    }
+
+    /** {@code m}'s role changed: their panels reconnect and get the view of the new role; hand and floor follow the rules. */
+    public void roleChanged(MemberId m, Role role) {
+        writer.execute(() -> {
+            if (ended) return;
+            boolean connected = connections.containsKey(m);
+            closePanelsOf(m, CloseCodes.ROLE_CHANGED, "your role in the group changed");   // the old view gets nothing more
+            apply(Actor.SYSTEM, new Command.RoleChanged(m, role));
+            publishRoster();
+            if (connected) disconnected(m);   // reconnecting, keeping their place for the grace period
+        });
+    }
+
+    private void closePanelsOf(MemberId m, int code, String reason) {
+        List<Connection> mine = connections.remove(m);
+        if (mine == null) return;
+        connectionDelta.accept(-mine.size());   // their leave() finds nothing to take back
+        for (Connection c : mine) c.close(code, reason);
+    }
+
+    private void publishRoster() {
+        var roles = new HashMap<MemberId, Role>();
+        for (MemberId m : state.roster().seats()) roles.put(m, state.participant(m).role());
+        rosterRoles = Map.copyOf(roles);
     }
 
     /** Closes every connection, e.g. at shutdown, with a code that tells clients to come back. */

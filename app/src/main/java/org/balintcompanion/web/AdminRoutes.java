@@ -179,7 +179,6 @@ final class AdminRoutes {
                     yield view;
                 }
                 case "DELETE" -> {
-                    if (admin.rooms().isOpen(m.id())) admin.rooms().end(a, admin.groups().group(a, m.groupId()), m);
                     admin.meetings().delete(a, m.id());
                     yield null;
                 }
@@ -205,9 +204,14 @@ final class AdminRoutes {
                 if (method.equals("DELETE")) { admin.zoom().delete(a, m); return null; }
             }
             case "links" -> {
-                if (method.equals("GET")) return admin.links().list(a, m);
+                var roster = admin.groups().roster(a, group.id());
+                if (p.size() == 4 && method.equals("DELETE")) { admin.links().withdrawAccess(a, m, roster, p.get(3)); return null; }
+                if (p.size() != 3) throw notFound();
+                if (method.equals("GET")) return admin.links().list(a, m, roster);
                 if (method.equals("POST")) {
-                    return new Created(admin.links().issue(a, m, admin.groups().roster(a, group.id()), f.optionalText("personId", 32)));
+                    String person = f.optionalText("personId", 32);
+                    return new Created(person == null ? admin.links().issue(a, m, roster, null)
+                            : admin.links().issueGivingAccessBack(a, m, roster, person));
                 }
             }
             default -> throw notFound();

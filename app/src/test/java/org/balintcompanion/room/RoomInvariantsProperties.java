@@ -115,6 +115,7 @@ class RoomInvariantsProperties {
                 anyone.map(PanelConnected::new), anyone.map(PanelDisconnected::new),
                 anyone.map(m -> new GraceExpired(m, Decide.NOW)),
                 Combinators.combine(anyone, Arbitraries.of(ZoomPresence.ZoomEvent.class)).as(ZoomSeen::new),
-                Arbitraries.just(new ZoomMeetingEnded())));
+                Arbitraries.just(new ZoomMeetingEnded()), anyone.map(AccessWithdrawn::new), anyone.map(RemovedFromRoster::new),
+                Combinators.combine(anyone, Arbitraries.of(Role.LEADER, Role.CO_LEADER, Role.MEMBER, Role.OBSERVER)).as(RoleChanged::new)));
     }
 }
