@@ -1,0 +1,79 @@
+package org.balintcompanion.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.balintcompanion.room.PhaseTemplate;
+import org.balintcompanion.room.Role;
+import org.balintcompanion.support.RoomClient;
+import org.balintcompanion.support.TestServer;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.balintcompanion.support.RoomClient.presenceOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A panel that fell behind and asked for the whole room never goes back to an older room afterwards. */
+@Timeout(value = 40, unit = TimeUnit.SECONDS)
+class SnapshotOrderingSocketTest {
+    private TestServer server;
+    private TickedDoor door;
+    private WebSocketClient ws;
+
+    @BeforeEach void start() throws Exception {
+        server = TestServer.start(Map.of("BALINT_COMMANDS_PER_SECOND", "100000", "BALINT_COMMAND_BURST", "100000"));
+        server.openRoom(PhaseTemplate.OPEN);
+        // On the hand-moved clock nobody is judged slow: bob may stay behind as long as the test needs.
+        door = new TickedDoor(server);
+        ws = new WebSocketClient();
+        ws.start();
+    }
+
+    @AfterEach void stop() throws Exception {
+        ws.stop();
+        door.close();
+        server.close();
+    }
+
+    @Test void aStateNeverOvertakesASnapshotForAPanelThatFellBehind() throws Exception {
+        RoomClient lea = RoomClient.join(ws, server.roomUri(server.token("lea", Role.LEADER)));
+        try (RawPanel bob = RawPanel.open(door.port(), server.token("bob", Role.MEMBER), 1024)) {
+            lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
+            // Bob reads nothing: his socket's buffers fill, the server's send to him waits, newer states wait behind it.
+            for (int batch = 0; batch < 30; batch++) {
+                var ids = new ArrayList<String>();   // in batches, so lea's own answers never pile up past the outbox
+                for (int i = 0; i < 20; i++) ids.add(lea.send(i % 2 == 0 ? "raiseHandFor" : "lowerHandFor", "member", "carol"));
+                for (String id : ids) lea.reply(id);
+            }
+            // He asks for the whole room; his hand, raised after, shows when the room has answered the sync.
+            bob.sendText("{\"type\":\"sync\",\"id\":\"s-1\"}");
+            bob.sendText("{\"type\":\"raiseHand\",\"id\":\"h-1\"}");
+            lea.nextMatching(f -> "state".equals(f.path("type").asText())
+                    && RoomClient.ids(f.path("room").path("queue")).contains("bob"), "bob's hand raised");
+            long last = lea.ack(lea.send("raiseHandFor", "member", "dan"));
+
+            // Bob reads again, up to the snapshot and a room at the last version.
+            List<Long> versions = new ArrayList<>();
+            boolean snapshot = false;
+            while (!snapshot || versions.isEmpty() || versions.get(versions.size() - 1) < last) {
+                JsonNode f = bob.nextText();
+                assertTrue(f != null, "bob closed while catching up, after " + versions);
+                String type = f.path("type").asText();
+                if (!type.equals("state") && !type.equals("snapshot")) continue;
+                snapshot |= type.equals("snapshot");
+                long v = f.path("version").asLong();
+                assertTrue(versions.isEmpty() || v >= versions.get(versions.size() - 1),
+                        type + " at " + v + " after " + versions.subList(Math.max(0, versions.size() - 3), versions.size()));
+                versions.add(v);
+            }
+            assertEquals(last, versions.get(versions.size() - 1), "bob ends where the room is");
+        }
+    }
+}
