@@ -269,34 +269,31 @@ class BadInputSocketTest {
         return id;
     }
 
-    /** Anyone can open a socket and hang up at once, without a token: that must not write a warning each time. */
+    /**
+     * Anyone can open a socket and hang up at once, without a token: that must not write a warning each time. (At
+     * the default level: with debug enabled Jetty would log the same event at debug, hiding the warning.)
+     */
     @Test void connectionsThatHangUpAtOnceAreNotWarnings() throws Exception {
-        var events = new java.util.concurrent.LinkedBlockingQueue<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var warnings = new java.util.concurrent.LinkedBlockingQueue<String>();
         var appender = new ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent>() {
-            @Override protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) { events.add(e); }
+            @Override protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
+                if (e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)) warnings.add(e.getLoggerName() + ": " + e.getFormattedMessage());
+            }
         };
         appender.start();
-        var loggers = List.of((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RefusedSocket.class),
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RoomSocket.class));
-        for (var l : loggers) {
-            l.addAppender(appender);
-            l.setLevel(ch.qos.logback.classic.Level.DEBUG);
-        }
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
         try {
-            for (int i = 0; i < 20; i++) RawPanel.open(server.app().port(), null, 64 * 1024).reset();
-            for (int i = 0; i < 5; i++) RawPanel.open(server.app().port(), server.token("bob", Role.MEMBER), 64 * 1024).reset();
-            var first = events.poll(5, TimeUnit.SECONDS);
-            assertTrue(first != null, "the early hang-ups reached the sockets' error callbacks");
-            lea.sync();   // the server is still answering, and has had time for the rest of the hang-ups
-            var all = new java.util.ArrayList<>(List.of(first));
-            events.drainTo(all);
-            assertEquals(List.of(), all.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
-                    .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList());
+            int port = server.app().port();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, null, 64 * 1024).hangUp();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, null, 64 * 1024).reset();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, server.token("bob", Role.MEMBER), 64 * 1024).hangUp();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, server.token("bob", Role.MEMBER), 64 * 1024).reset();
+            lea.sync();   // the server still answers, after every hang-up above was seen
+            String first = warnings.poll(500, TimeUnit.MILLISECONDS);
+            assertEquals(null, first, () -> "warnings: " + first + " " + warnings);
         } finally {
-            for (var l : loggers) {
-                l.detachAppender(appender);
-                l.setLevel(null);
-            }
+            root.detachAppender(appender);
         }
     }
 

@@ -83,6 +83,22 @@ final class RawPanel implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops sending without a close frame (end of stream, as a client killed mid-connection leaves it), then waits
+     * until the server has dropped the connection too.
+     */
+    void hangUp() throws IOException {
+        socket.shutdownOutput();
+        try {
+            while (in.read() >= 0) {
+                // whatever the server still sends before it closes
+            }
+        } catch (IOException reset) {
+            // the server cut the link: what we wait for
+        }
+        socket.close();
+    }
+
     /** Hangs up at once, with a reset rather than a close handshake, as a phone losing its network might. */
     void reset() throws IOException {
         socket.setSoLinger(true, 0);

@@ -45,8 +45,9 @@ class SnapshotOrderingSocketTest {
     @Test void aStateNeverOvertakesASnapshotForAPanelThatFellBehind() throws Exception {
         RoomClient lea = RoomClient.join(ws, server.roomUri(server.token("lea", Role.LEADER)));
         try (RawPanel bob = RawPanel.open(door.port(), server.token("bob", Role.MEMBER), 1024)) {
+            assertEquals("snapshot", bob.nextText().path("type").asText(), "the room on joining");
             lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
-            // Bob reads nothing: his socket's buffers fill, the server's send to him waits, newer states wait behind it.
+            // From now on bob reads nothing: his socket's buffers fill, the server's send to him waits, newer states wait behind it.
             for (int batch = 0; batch < 30; batch++) {
                 var ids = new ArrayList<String>();   // in batches, so lea's own answers never pile up past the outbox
                 for (int i = 0; i < 20; i++) ids.add(lea.send(i % 2 == 0 ? "raiseHandFor" : "lowerHandFor", "member", "carol"));
@@ -59,7 +60,7 @@ class SnapshotOrderingSocketTest {
                     && RoomClient.ids(f.path("room").path("queue")).contains("bob"), "bob's hand raised");
             long last = lea.ack(lea.send("raiseHandFor", "member", "dan"));
 
-            // Bob reads again, up to the snapshot and a room at the last version.
+            // Bob reads again, up to the snapshot he asked for and a room at the last version.
             List<Long> versions = new ArrayList<>();
             boolean snapshot = false;
             while (!snapshot || versions.isEmpty() || versions.get(versions.size() - 1) < last) {
