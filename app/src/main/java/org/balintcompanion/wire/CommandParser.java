@@ -101,7 +101,7 @@ public final class CommandParser {
      * Ids are stored with the answers they got and echoed in replies: printable ASCII only, so no byte a database
      * refuses (U+0000) or a log or page misreads can enter through one.
      */
-    static boolean isCommandId(String id) {
+    private static boolean isCommandId(String id) {
         if (id == null || id.isEmpty() || id.length() > 64) return false;
         for (int i = 0; i < id.length(); i++) {
             char ch = id.charAt(i);
@@ -111,17 +111,20 @@ public final class CommandParser {
     }
 
     /**
-     * The first field whose string value (or a string in its list) holds a control character, or null. A
-     * backchannel note may keep its line breaks and tabs: it is typed in a text area, and never stored.
+     * The name, as the error can show it, of the first field whose string value (or a string in its list) holds a
+     * control character, or null. A backchannel note may keep its line breaks and tabs: it is typed in a text area,
+     * and never stored.
      */
     private static String fieldWithControlCharacter(JsonNode root) {
         boolean note = "backchannel".equals(root.path("type").asText());
         for (var field : root.properties()) {
-            boolean layoutAllowed = note && field.getKey().equals("text");
+            String name = field.getKey();
+            if (hasControl(name, false)) return "(a field name)";
+            boolean layoutAllowed = note && name.equals("text");
             JsonNode value = field.getValue();
-            if (value.isTextual() && hasControl(value.asText(), layoutAllowed)) return field.getKey();
+            if (value.isTextual() && hasControl(value.asText(), layoutAllowed)) return abbreviate(name);
             if (value.isArray()) {
-                for (JsonNode e : value) if (e.isTextual() && hasControl(e.asText(), false)) return field.getKey();
+                for (JsonNode e : value) if (e.isTextual() && hasControl(e.asText(), false)) return abbreviate(name);
             }
         }
         return null;

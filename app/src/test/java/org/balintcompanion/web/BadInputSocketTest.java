@@ -309,7 +309,7 @@ class BadInputSocketTest {
         assertFalse(RoomClient.ids(last.path("room").path("queue")).isEmpty());
     }
 
-    /** The production sweep runs on its own; what it decides is tested on a hand-moved clock in KeepAliveSocketTest. */
+    /** The production sweep runs on its own; what it decides is tested on a hand-moved clock in SlowAndSilentPanelsTest. */
     @Test void theServerPingsEveryPanelToKeepTheLinkAlive() throws Exception {
         try (TestServer pinging = TestServer.start(Map.of("BALINT_PING_SECONDS", "1"))) {
             pinging.openRoom(PhaseTemplate.OPEN);
