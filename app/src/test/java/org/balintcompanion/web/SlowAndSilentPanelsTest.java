@@ -80,17 +80,32 @@ class SlowAndSilentPanelsTest {
         }
     }
 
+    @Test void aPanelWhoseSendIsStuckIsClosedAndTheOthersCarryOn() throws Exception {
+        // A slow-client limit well under two ping intervals, so only the stuck send can be why bob is closed.
+        var d = server.app().config().limits();
+        Duration slow = Duration.ofSeconds(2);
+        var limits = new AppConfig.Limits(d.maxFrameBytes(), d.commandsPerSecond(), d.commandBurst(), d.outboxFrames(),
+                slow, d.pingInterval(), d.idleTimeout(), d.connectionsPerMember());
+        RoomClient lea = RoomClient.join(ws, server.roomUri(server.token("lea", Role.LEADER)));
+        RoomClient alice = RoomClient.join(ws, server.roomUri(server.token("alice", Role.MEMBER)));
+        try (TickedDoor strict = new TickedDoor(server, limits);
+             RawPanel bob = RawPanel.open(strict.port(), server.token("bob", Role.MEMBER), 1024)) {
+            assertEquals("snapshot", bob.nextText().path("type").asText(), "the room on joining");
+            lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
+            putsFarBehind(lea);
+            strict.advance(slow.plusSeconds(1));     // past the slow-client limit, well before two silent intervals
+            strict.advance(Duration.ofSeconds(2));   // his close cannot reach him through full buffers: cut off
+            JsonNode evicted = lea.nextMatching(f -> presenceOf(f, "bob").equals("RECONNECTING"), "bob closed as too slow");
+            assertTrue(alice.sync().path("version").asLong() >= evicted.path("version").asLong(), "alice kept up");
+        }
+    }
+
     @Test void aStateNeverOvertakesASnapshotForAPanelThatFellBehind() throws Exception {
         RoomClient lea = RoomClient.join(ws, server.roomUri(server.token("lea", Role.LEADER)));
         try (RawPanel bob = RawPanel.open(door.port(), server.token("bob", Role.MEMBER), 1024)) {
             assertEquals("snapshot", bob.nextText().path("type").asText(), "the room on joining");
             lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
-            // From now on bob reads nothing: his socket's buffers fill, the server's send to him waits, newer states wait behind it.
-            for (int batch = 0; batch < 30; batch++) {
-                var ids = new ArrayList<String>();   // in batches, so lea's own answers never pile up past the outbox
-                for (int i = 0; i < 20; i++) ids.add(lea.send(i % 2 == 0 ? "raiseHandFor" : "lowerHandFor", "member", "carol"));
-                for (String id : ids) lea.reply(id);
-            }
+            putsFarBehind(lea);   // newer states now wait behind a send to bob that cannot complete
             // He asks for the whole room; his hand, raised after, shows when the room has answered the sync.
             bob.sendText("{\"type\":\"sync\",\"id\":\"s-1\"}");
             bob.sendText("{\"type\":\"raiseHand\",\"id\":\"h-1\"}");
@@ -113,6 +128,18 @@ class SlowAndSilentPanelsTest {
                 versions.add(v);
             }
             assertEquals(last, versions.get(versions.size() - 1), "bob ends where the room is");
+        }
+    }
+
+    /**
+     * Changes the room 600 times while bob, on a small receive buffer, reads nothing: his socket's buffers fill and
+     * the server's send to him cannot complete. In batches, so lea's own answers never pile up past her outbox.
+     */
+    private static void putsFarBehind(RoomClient lea) throws InterruptedException {
+        for (int batch = 0; batch < 30; batch++) {
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 20; i++) ids.add(lea.send(i % 2 == 0 ? "raiseHandFor" : "lowerHandFor", "member", "carol"));
+            for (String id : ids) lea.reply(id);
         }
     }
 }

@@ -26,8 +26,10 @@ final class TickedDoor implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
 
-    TickedDoor(TestServer server) throws Exception {
-        AppConfig.Limits limits = server.app().config().limits();
+    TickedDoor(TestServer server) throws Exception { this(server, server.app().config().limits()); }
+
+    /** With other limits than the server's, e.g. a shorter slow-client timeout. */
+    TickedDoor(TestServer server, AppConfig.Limits limits) throws Exception {
         keepAlive = new KeepAlive(ticker, limits.pingInterval());
         var json = new ObjectMapper();
         var upgrade = new RoomUpgrade(Set.of(TestServer.ORIGIN), server.app().tokens(), server.app().rooms(),
