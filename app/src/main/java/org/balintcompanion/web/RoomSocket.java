@@ -65,6 +65,7 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
     }
 
     @Override public void onWebSocketText(String message) {
+        // Parsed even past the rate limit: the refusal must carry the command's id, one answer per id.
         Inbound in = parser.parse(message);
         if (!rate.tryTake(ticker.nanos())) {
             rateLimited(in.id());
