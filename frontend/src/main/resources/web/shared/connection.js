@@ -1,5 +1,5 @@
 // The room socket, exactly as docs/protocol.md describes it:
-// - a snapshot always replaces what we hold;
+// - a snapshot replaces what we hold, unless it is older than what this connection already holds in the same epoch;
 // - a state is applied only for the same epoch and a greater version; a gap or another epoch asks for `sync`;
 // - every command carries an id unique to this person (a random per-page prefix and a counter), and is answered by
 //   exactly one ack or error; an unanswered command is re-sent with the same id after a reconnect, which the server
@@ -155,7 +155,12 @@ export class RoomConnection {
     if (!msg || typeof msg !== 'object') return;
     switch (msg.type) {
       case 'snapshot': {
-        // A snapshot always replaces what we hold, whatever its version.
+        // A snapshot replaces what we hold, unless this connection already holds a newer version of the same epoch:
+        // going back would hide changes the room has made. The first snapshot on each connection always applies.
+        if (this.hasSnapshot && msg.epoch === this.epoch && msg.version < this.version) {
+          this.syncAsked = false;
+          break;
+        }
         this.epoch = msg.epoch;
         this.version = msg.version;
         this.youVersion = msg.version;

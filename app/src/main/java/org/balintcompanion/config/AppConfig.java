@@ -77,7 +77,8 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                          Duration slowConsumerTimeout, Duration pingInterval, Duration idleTimeout,
                          int connectionsPerMember) {
         public static Limits defaults() {
-            return new Limits(16 * 1024, 20, 40, 64, Duration.ofSeconds(10), Duration.ofSeconds(25),
+            // Pings every 5 s: a panel that answers none for two intervals is closed within ~10 s (KeepAlive).
+            return new Limits(16 * 1024, 20, 40, 64, Duration.ofSeconds(10), Duration.ofSeconds(5),
                     Duration.ofSeconds(60), 3);
         }
     }
@@ -93,7 +94,7 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                 intVar(env, "BALINT_COMMAND_BURST", d.commandBurst()),
                 intVar(env, "BALINT_OUTBOX_FRAMES", d.outboxFrames()),
                 Duration.ofSeconds(intVar(env, "BALINT_SLOW_CLIENT_SECONDS", 10)),
-                Duration.ofSeconds(intVar(env, "BALINT_PING_SECONDS", 25)),
+                Duration.ofSeconds(intVar(env, "BALINT_PING_SECONDS", (int) d.pingInterval().toSeconds())),
                 Duration.ofSeconds(intVar(env, "BALINT_IDLE_TIMEOUT_SECONDS", 60)),
                 intVar(env, "BALINT_CONNECTIONS_PER_MEMBER", d.connectionsPerMember()));
         return new AppConfig(env.getOrDefault("BALINT_BIND", "0.0.0.0"), port, dataDir, publicUrl, origins,

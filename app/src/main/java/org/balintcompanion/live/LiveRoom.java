@@ -116,15 +116,23 @@ public final class LiveRoom {
                 connectionDelta.accept(-1);
                 oldest.close(CloseCodes.OPENED_ELSEWHERE, "opened in another window");
             }
-            c.send(frames.snapshot(state, c.view(), c.member()));
+            c.sendSnapshot(frames.snapshot(state, c.view(), c.member()));
             if (c.view() == Frames.View.LEADER && !backchannel.isEmpty()) c.send(frames.backchannel(List.copyOf(backchannel)));
         });
     }
 
-    /** A note from one leader to the others, relayed at once and answered with an ack at the current version. */
+    /**
+     * A note from one leader to the others, relayed at once and answered with an ack at the current version. A note
+     * re-sent with an id already answered (after a reconnect) gets that answer again and is not relayed twice.
+     */
     public void backchannel(Connection from, String id, String text) {
         writer.execute(() -> {
             if (ended) return;
+            String earlier = recent.get(from.member(), id);
+            if (earlier != null) {
+                from.send(earlier);
+                return;
+            }
             var note = new Frames.Note(from.member().value(), state.participant(from.member()).name(), text, clock.instant());
             backchannel.addLast(note);
             if (backchannel.size() > BACKCHANNEL_KEPT) backchannel.removeFirst();
@@ -132,7 +140,9 @@ public final class LiveRoom {
             for (List<Connection> list : connections.values()) {
                 for (Connection c : list) if (c.view() == Frames.View.LEADER) c.send(frame);
             }
-            from.send(frames.ack(id, state.version()));
+            String ack = frames.ack(id, state.version());
+            recent.put(from.member(), id, ack);
+            from.send(ack);
         });
     }
 
@@ -212,7 +222,7 @@ public final class LiveRoom {
 
     /** The client saw a gap or a new epoch and asks for the whole room again. */
     public void resync(Connection c) {
-        writer.execute(() -> c.send(frames.snapshot(state, c.view(), c.member())));
+        writer.execute(() -> c.sendSnapshot(frames.snapshot(state, c.view(), c.member())));
     }
 
     /**

@@ -45,7 +45,7 @@ public final class WebServer implements AutoCloseable {
         // stuck send is seen (and the panel closed) in seconds rather than after megabytes.
         connector.setAcceptedSendBufferSize(64 * 1024);
         server.addConnector(connector);
-        keepAlive = new KeepAlive(timers, config.limits().pingInterval());
+        keepAlive = new KeepAlive(Ticker.system(), config.limits().pingInterval()).start(timers);
 
         var upgrade = new RoomUpgrade(config.allowedOrigins(), tokens, rooms, parser, frames, config.limits(), keepAlive);
         var context = new ContextHandler("/");

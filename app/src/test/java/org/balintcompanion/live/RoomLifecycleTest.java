@@ -219,6 +219,8 @@ class RoomLifecycleTest {
 
         @Override public void send(String frame) {}
 
+        @Override public void sendSnapshot(String frame) {}
+
         @Override public void close(int code, String reason) { closedWith = code; }
     }
 }

@@ -116,7 +116,7 @@ class KillUnderLoadTest {
             if (members == null) members = members(c.sync());
             for (var e : p.acked().entrySet()) {
                 c.sendWithId(e.getKey(), "lowerHand");
-                JsonNode r = c.reply(e.getKey());
+                JsonNode r = c.reply(e.getKey(), RoomClient.DURABLE_WAIT);
                 assertEquals("ack", r.path("type").asText(), "acknowledged " + e.getKey() + " answered again: " + r);
                 assertEquals(e.getValue().longValue(), r.path("version").asLong(), "acknowledged " + e.getKey() + " was lost or applied again");
                 checked++;
@@ -125,10 +125,10 @@ class KillUnderLoadTest {
                 if (p.acked().containsKey(id)) continue;
                 int n = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
                 send(c, p, id, members, n);
-                JsonNode first = c.reply(id);
+                JsonNode first = c.reply(id, RoomClient.DURABLE_WAIT);
                 c.drain();
                 send(c, p, id, members, n);
-                JsonNode again = c.reply(id);
+                JsonNode again = c.reply(id, RoomClient.DURABLE_WAIT);
                 assertEquals(first, again, "an unacknowledged " + id + " is applied at most once however often it is retried");
             }
             c.close();

@@ -39,7 +39,7 @@ class ShutdownTest {
                 RoomClient member = RoomClient.join(ws, link(data, port, "MEMBER"));
                 leader.sync();
                 for (int i = 0; i < 200; i++) member.sendWithId("m" + i, i % 2 == 0 ? "raiseHand" : "lowerHand");
-                member.ack("m20");
+                member.reply("m20", RoomClient.DURABLE_WAIT);
                 int exit = server.stop();   // 143: the JVM ends with 128 + SIGTERM once its shutdown hook has run
                 assertEquals(143, exit, "stopped by its shutdown hook");
                 assertEquals(CloseCodes.SERVER_RESTART, member.awaitClose(), "told to come back, not cut off (1006)");
@@ -53,7 +53,7 @@ class ShutdownTest {
                 RoomClient member = RoomClient.join(ws, link(data, port, "MEMBER"));
                 for (var e : acked.entrySet()) {
                     member.sendWithId(e.getKey(), "lowerHand");
-                    assertEquals(e.getValue().longValue(), member.ack(e.getKey()), "acknowledged before the stop: " + e.getKey());
+                    assertEquals(e.getValue().longValue(), member.reply(e.getKey(), RoomClient.DURABLE_WAIT).path("version").asLong(), "acknowledged before the stop: " + e.getKey());
                 }
             }
         } finally {
