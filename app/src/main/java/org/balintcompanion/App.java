@@ -46,9 +46,14 @@ import org.balintcompanion.live.RoomRegistry;
 import org.balintcompanion.metrics.CountedMailer;
 import org.balintcompanion.metrics.Metrics;
 import org.balintcompanion.store.Database;
+import org.balintcompanion.live.RoomStore;
+import org.balintcompanion.store.JournalStartup;
 import org.balintcompanion.store.RoomJournal;
 import org.balintcompanion.store.RoomStateCodec;
 import org.balintcompanion.store.StoredRooms;
+import org.balintcompanion.store.UnrestoredRooms;
+import java.util.List;
+import org.balintcompanion.web.ServerHealth;
 import org.balintcompanion.web.WebServer;
 import org.balintcompanion.wire.CommandParser;
 import org.balintcompanion.wire.Frames;
@@ -59,7 +64,9 @@ import org.balintcompanion.wire.Frames;
  */
 public final class App implements AutoCloseable {
     private final Database db;
+    /** Null when a benchmark runs the server with a store of its own instead of the journal. */
     private final RoomJournal journal;
+    private final UnrestoredRooms unrestored;
     private final ExecutorService roomPool;
     private final ScheduledExecutorService timers;
     private final RoomRegistry rooms;
@@ -74,7 +81,7 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final Metrics metrics = new Metrics();
 
-    private App(AppConfig config, Clock clock, Database db) {
+    private App(AppConfig config, Clock clock, Database db, RoomStore storeInstead) {
         this.config = config;
         this.db = db;
         this.zoom = config.zoom().credentials()
@@ -82,32 +89,35 @@ public final class App implements AutoCloseable {
                 .orElseGet(ZoomMeetings::notConnected);
         var json = new ObjectMapper();
         var frames = new Frames(json.getFactory(), metrics);
-        var codec = new RoomStateCodec();
-        this.journal = new RoomJournal(db, codec);
+        this.unrestored = new UnrestoredRooms(config.dataDir(), clock);
+        JournalStartup.Started started = storeInstead != null ? null
+                : JournalStartup.start(db, config.dataDir(), new RoomStateCodec(), config.journalQueue(), unrestored);
+        this.journal = started == null ? null : started.journal();
         this.roomPool = Executors.newFixedThreadPool(config.roomThreads(), named("room-"));
         this.timers = Executors.newSingleThreadScheduledExecutor(named("timers-"));
-        this.rooms = new RoomRegistry(journal, roomPool, frames, clock, timers, config.reconnectGrace(),
+        this.rooms = new RoomRegistry(journal != null ? journal : storeInstead, roomPool, frames, clock, timers, config.reconnectGrace(),
                 config.limits().connectionsPerMember());
-        for (var restored : new StoredRooms(db, codec).load()) {
+        for (var restored : started == null ? List.<StoredRooms.Restored>of() : started.restored()) {
             rooms.restore(restored.state(), restored.answered().stream()
                     .map(a -> new RoomRegistry.Answer(a.member(), a.commandId(), a.reply())).toList());
         }
         var revoked = JoinLinks.Revoked.load(db);
-        this.tokens = new RoomTokens(config.tokenKey(), clock, revoked::contains);
+        this.tokens = new RoomTokens(config.tokenKey(), clock, revoked);
         var apiJson = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var ids = new Ids();
         var audit = new AuditLog(db, clock);
         var rsvpTokens = new RsvpTokens(config.tokenKey(), clock);
-        var groups = new Groups(db, ids, audit, clock, apiJson);
-        var meetings = new Meetings(db, ids, audit, clock);
-        var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl());
+        var opener = new RoomOpener(rooms, db, audit);
+        var groups = new Groups(db, ids, audit, clock, apiJson, opener);
+        var meetings = new Meetings(db, ids, audit, clock, opener);
+        var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl(), opener);
         this.mail = new MailScheduler(db, new CountedMailer(mailer(config, db, clock), metrics), config.mail().from(), rsvpTokens,
                 (meetingId, personId) -> panelLink(groups, meetings, links, meetingId, personId), config.publicUrl(), clock);
-        var directory = new Directory(db, ids, audit, clock, apiJson);
+        var directory = new Directory(db, ids, audit, clock, apiJson, opener);
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
-                directory, groups, meetings, links, new RoomOpener(rooms, db, audit), audit,
-                new ZoomLink(zoom, config.zoom().hostUser(), db, audit, directory, metrics), new Rsvps(db, rsvpTokens, clock), mail);
+                directory, groups, meetings, links, opener, audit,
+                new ZoomLink(zoom, config.zoom().hostUser(), db, audit, directory, metrics), new Rsvps(db, rsvpTokens, clock), mail, unrestored);
         this.roomSchedule = new RoomSchedule(db, rooms, groups, meetings, admin.rooms(), clock,
                 config.roomTimes().opensBefore(), config.roomTimes().closesAfter());
         this.mailTimer = Executors.newSingleThreadScheduledExecutor(named("schedule-"));
@@ -117,7 +127,15 @@ public final class App implements AutoCloseable {
         this.zoomWorkers = Executors.newVirtualThreadPerTaskExecutor();
         var webhooks = config.zoom().webhookSecret() == null ? null : ZoomWebhooks.create(config.zoom().webhookSecret(), clock);
         this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, admin, apiJson,
-                webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers), metrics, new Backups(db, config.dataDir(), audit, clock));
+                webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers), this::health, metrics,
+                new Backups(db, config.dataDir(), audit, clock));
+    }
+
+    private ServerHealth.Report health() {
+        int unrestoredRooms = unrestored.list().size();
+        if (journal == null) return new ServerHealth.Report(unrestoredRooms == 0, "NONE", 0, unrestoredRooms);
+        RoomJournal.Health h = journal.health();
+        return new ServerHealth.Report(h.healthy() && unrestoredRooms == 0, h.state().name(), h.queued(), unrestoredRooms);
     }
 
     private static final Account MAILER = new Account("mail", "mail scheduler", Account.Kind.ADMIN, null);
@@ -135,6 +153,7 @@ public final class App implements AutoCloseable {
     /** Rooms that should open or end, then mail that is due; each failure is retried at the next sweep. */
     private void sweep() {
         try {
+            unrestored.purge();
             roomSchedule.runOnce();
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(App.class).error("room schedule sweep failed; the next one retries", e);
@@ -146,12 +165,18 @@ public final class App implements AutoCloseable {
         }
     }
 
-    public static App start(AppConfig config, Clock clock) throws Exception {
+    public static App start(AppConfig config, Clock clock) throws Exception { return start(config, clock, null); }
+
+    /**
+     * {@code storeInstead}: where rooms keep their changes instead of the durable journal, for the benchmark's
+     * diagnostic that measures what durability costs; null everywhere else.
+     */
+    public static App start(AppConfig config, Clock clock, RoomStore storeInstead) throws Exception {
         Files.createDirectories(config.dataDir());
         Database db = Database.open(config.database());
         App app;
         try {
-            app = new App(config, clock, db);
+            app = new App(config, clock, db, storeInstead);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -186,9 +211,14 @@ public final class App implements AutoCloseable {
 
     public RoomSchedule roomSchedule() { return roomSchedule; }
 
-    /** Stops accepting, tells clients to come back later, writes what is queued, then releases the database. */
+    /**
+     * Tells every panel to come back later (4001) and waits briefly for those closes to go out, stops accepting,
+     * lets the rooms finish what they were doing, writes everything the journal holds, then releases the database.
+     */
     @Override public void close() throws Exception {
         rooms.closeAll(CloseCodes.SERVER_RESTART, "server restarting");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (rooms.connectionCount() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
         try {
             web.close();
         } finally {
@@ -198,7 +228,7 @@ public final class App implements AutoCloseable {
             if (zoom instanceof AutoCloseable closeable) closeable.close();
             roomPool.shutdown();
             roomPool.awaitTermination(5, TimeUnit.SECONDS);
-            journal.close();
+            if (journal != null) journal.close();
             db.close();
         }
     }

@@ -1,5 +1,5 @@
 // The room socket, exactly as docs/protocol.md describes it:
-// - a snapshot always replaces what we hold;
+// - a snapshot replaces what we hold, unless it is older than what this connection already holds in the same epoch;
 // - a state is applied only for the same epoch and a greater version; a gap or another epoch asks for `sync`;
 // - every command carries an id unique to this person (a random per-page prefix and a counter), and is answered by
 //   exactly one ack or error; an unanswered command is re-sent with the same id after a reconnect, which the server
@@ -17,7 +17,8 @@ const DEAD_AFTER_SILENCE_MS = 45_000;
 
 /** What each terminal close code means when no error frame said it first. */
 const TERMINAL_CODES = {
-  4501: 'token_invalid', 4502: 'token_expired', 4503: 'meeting_ended', 4504: 'room_unknown', 4509: 'opened_elsewhere',
+  4501: 'token_invalid', 4502: 'token_expired', 4503: 'meeting_ended', 4504: 'room_unknown', 4505: 'access_withdrawn',
+  4506: 'removed_from_roster', 4509: 'opened_elsewhere',
 };
 
 /** A prefix unique to this page load, so ids never repeat across reloads (the server remembers recent ids). */
@@ -161,7 +162,12 @@ export class RoomConnection {
     if (!msg || typeof msg !== 'object') return;
     switch (msg.type) {
       case 'snapshot': {
-        // A snapshot always replaces what we hold, whatever its version.
+        // A snapshot replaces what we hold, unless this connection already holds a newer version of the same epoch:
+        // going back would hide changes the room has made. The first snapshot on each connection always applies.
+        if (this.hasSnapshot && msg.epoch === this.epoch && msg.version < this.version) {
+          this.syncAsked = false;
+          break;
+        }
         this.epoch = msg.epoch;
         this.version = msg.version;
         this.youVersion = msg.version;
@@ -238,7 +244,7 @@ export class RoomConnection {
     if (code >= 4500) {
       this.stopped = true;
       this.#failPending('offline');
-      const reason = code === 4509 || code === 4503 ? TERMINAL_CODES[code]
+      const reason = [4503, 4505, 4506, 4509].includes(code) ? TERMINAL_CODES[code]
         : (this.lastRefusal && this.lastRefusal.code) || TERMINAL_CODES[code] || 'closed';
       this.#setStatus('stopped', { closeCode: code, reason });
       return;

@@ -19,13 +19,16 @@ public final class Directory {
     private final AuditLog audit;
     private final Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final RoomOpener rooms;
 
-    public Directory(Database db, Ids ids, AuditLog audit, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public Directory(Database db, Ids ids, AuditLog audit, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json,
+                     RoomOpener rooms) {
         this.db = db;
         this.ids = ids;
         this.audit = audit;
         this.clock = clock;
         this.json = json;
+        this.rooms = rooms;
     }
 
     public List<Person> people() {
@@ -99,6 +102,8 @@ public final class Directory {
     public void deletePerson(Account by, String id) {
         Access.requireAdmin(by);
         person(id);
+        List<String> groups = db.read(c -> Sql.list(c, "SELECT group_id FROM roster_entry WHERE person_id = ?", rs -> rs.getString(1), id));
+        for (String g : groups) rooms.removedFromRoster(g, id);   // before their roster rows go with them
         write(by, "person.delete", id, c -> Sql.update(c, "DELETE FROM person WHERE id = ?", id));
     }
 

@@ -35,13 +35,15 @@ public final class Groups {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectMapper json;
+    private final RoomOpener rooms;
 
-    public Groups(Database db, Ids ids, AuditLog audit, Clock clock, ObjectMapper json) {
+    public Groups(Database db, Ids ids, AuditLog audit, Clock clock, ObjectMapper json, RoomOpener rooms) {
         this.db = db;
         this.ids = ids;
         this.audit = audit;
         this.clock = clock;
         this.json = json;
+        this.rooms = rooms;
     }
 
     public List<Group> visibleTo(Account a) {
@@ -106,11 +108,12 @@ public final class Groups {
     public void delete(Account by, String id) {
         Access.requireAdmin(by);
         group(by, id);
-        db.inTransaction(c -> {
+        List<String> meetings = db.read(c -> Sql.list(c, "SELECT id FROM meeting WHERE group_id = ?", rs -> rs.getString(1), id));
+        rooms.deleting(by, meetings, () -> db.inTransaction(c -> {
             Sql.update(c, "DELETE FROM balint_group WHERE id = ?", id);
             audit.record(c, by.email(), "group.delete", id);
             return null;
-        });
+        }));
     }
 
     public List<RosterEntry> roster(Account a, String groupId) {
@@ -152,12 +155,15 @@ public final class Groups {
                     "confirm", java.util.Map.of("warnings", warnings));
         }
         int seat = f.has("seat") ? f.integer("seat", 0, 1000) : others.stream().mapToInt(RosterEntry::seat).max().orElse(-1) + 1;
+        Role before = db.read(c -> Sql.one(c, "SELECT role FROM roster_entry WHERE group_id = ? AND person_id = ?",
+                rs -> Role.valueOf(rs.getString(1)), groupId, personId));
         db.inTransaction(c -> {
             Sql.update(c, "DELETE FROM roster_entry WHERE group_id = ? AND person_id = ?", groupId, personId);
             Sql.update(c, "INSERT INTO roster_entry (group_id, person_id, role, seat) VALUES (?,?,?,?)", groupId, personId, role, seat);
             audit.record(c, by.email(), "roster.put", groupId + "/" + personId);
             return null;
         });
+        if (before != null && before != role) rooms.roleChanged(groupId, personId, role);
         return new RosterEntry(personId, name, role, seat);
     }
 
@@ -170,6 +176,7 @@ public final class Groups {
             return n;
         });
         if (removed == 0) throw ApiException.notFound("roster entry");
+        rooms.removedFromRoster(groupId, personId);
     }
 
     private boolean linked(String supervisor, String supervisee) {

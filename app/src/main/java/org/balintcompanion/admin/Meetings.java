@@ -29,12 +29,14 @@ public final class Meetings {
     private final Ids ids;
     private final AuditLog audit;
     private final Clock clock;
+    private final RoomOpener rooms;
 
-    public Meetings(Database db, Ids ids, AuditLog audit, Clock clock) {
+    public Meetings(Database db, Ids ids, AuditLog audit, Clock clock, RoomOpener rooms) {
         this.db = db;
         this.ids = ids;
         this.audit = audit;
         this.clock = clock;
+        this.rooms = rooms;
     }
 
     /** Plans a series and all its meetings in one transaction. */
@@ -74,11 +76,12 @@ public final class Meetings {
         String groupId = db.read(c -> Sql.one(c, "SELECT group_id FROM meeting_series WHERE id = ?", rs -> rs.getString(1), seriesId));
         if (groupId == null) throw ApiException.notFound("series");
         Access.requireLeads(db, by, groupId);
-        db.inTransaction(c -> {
+        List<String> meetings = db.read(c -> Sql.list(c, "SELECT id FROM meeting WHERE series_id = ?", rs -> rs.getString(1), seriesId));
+        rooms.deleting(by, meetings, () -> db.inTransaction(c -> {
             Sql.update(c, "DELETE FROM meeting_series WHERE id = ?", seriesId);
             audit.record(c, by.email(), "series.delete", seriesId);
             return null;
-        });
+        }));
     }
 
     public List<Meeting> ofGroup(String groupId) {
@@ -121,11 +124,11 @@ public final class Meetings {
 
     public void delete(Account by, String id) {
         meeting(by, id);
-        db.inTransaction(c -> {
+        rooms.deleting(by, List.of(id), () -> db.inTransaction(c -> {
             Sql.update(c, "DELETE FROM meeting WHERE id = ?", id);
             audit.record(c, by.email(), "meeting.delete", id);
             return null;
-        });
+        }));
     }
 
     private static void insertMeeting(java.sql.Connection c, String id, String groupId, String seriesId, Instant start, String zone,

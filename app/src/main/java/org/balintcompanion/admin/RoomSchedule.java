@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.balintcompanion.live.RoomRegistry;
+import org.balintcompanion.live.RoomStage;
 import org.balintcompanion.room.RoomId;
 import org.balintcompanion.store.Database;
 import org.balintcompanion.store.Sql;
@@ -47,12 +48,12 @@ public final class RoomSchedule {
         List<String> due = db.read(c -> Sql.list(c, "SELECT id FROM meeting WHERE status = 'SCHEDULED' AND room_ended_at IS NULL "
                 + "AND starts_at <= ? AND starts_at > ?", rs -> rs.getString(1), now.plus(opensBefore), now.minus(Duration.ofHours(12))));
         for (String id : due) {
-            if (rooms.find(RoomId.of(id)) != null) continue;
+            if (rooms.stage(RoomId.of(id)) != RoomStage.ENDED) continue;   // open, or still ending: the next sweep looks again
             Meetings.Meeting m = meetings.meeting(SCHEDULE, id);
             if (!m.endsAt().isAfter(now)) continue;
             try {
                 Groups.Group g = groups.group(SCHEDULE, m.groupId());
-                opener.open(SCHEDULE, g, m, groups.roster(SCHEDULE, g.id()));
+                opener.openByItself(SCHEDULE, g, m, groups.roster(SCHEDULE, g.id()));
             } catch (ApiException e) {
                 log.info("meeting {}: room not opened by itself: {}", id, e.getMessage());
             }
@@ -65,8 +66,12 @@ public final class RoomSchedule {
                 continue;   // a room not tied to a scheduled meeting (load tests)
             }
             if (m.endsAt().plus(closesAfter).isBefore(now)) {
-                opener.end(SCHEDULE, groups.group(SCHEDULE, m.groupId()), m);
-                log.info("meeting {}: room ended {} after its planned end", room, closesAfter);
+                try {
+                    opener.end(SCHEDULE, groups.group(SCHEDULE, m.groupId()), m);
+                    log.info("meeting {}: room ended {} after its planned end", room, closesAfter);
+                } catch (ApiException endedMeanwhile) {
+                    log.info("meeting {}: room not ended by itself: {}", room, endedMeanwhile.getMessage());
+                }
             }
         }
     }

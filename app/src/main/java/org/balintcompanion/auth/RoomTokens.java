@@ -3,7 +3,6 @@ package org.balintcompanion.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Predicate;
 import java.util.Date;
 
 import javax.crypto.SecretKey;
@@ -25,12 +24,12 @@ public final class RoomTokens {
 
     private final SecretKey key;
     private final Clock clock;
-    private final Predicate<String> revoked;
+    private final Revocations revoked;
 
-    public RoomTokens(Secret secret, Clock clock) { this(secret, clock, jti -> false); }
+    public RoomTokens(Secret secret, Clock clock) { this(secret, clock, Revocations.NONE); }
 
-    /** {@code revoked} answers from memory whether a link id was withdrawn: no database call at connection time. */
-    public RoomTokens(Secret secret, Clock clock, Predicate<String> revoked) {
+    /** {@code revoked} answers from memory what was withdrawn: no database call at connection time. */
+    public RoomTokens(Secret secret, Clock clock, Revocations revoked) {
         this.key = Keys.hmacShaKeyFor(secret.bytes());
         this.clock = clock;
         this.revoked = revoked;
@@ -62,7 +61,8 @@ public final class RoomTokens {
             if (!RoomId.isValid(room) || !MemberId.isValid(member) || !isPersonRole(role)) {
                 throw new TokenRejected("The join token is not valid.", false);
             }
-            if (c.getId() != null && revoked.test(c.getId())) {
+            if (c.getId() != null && revoked.linkWithdrawn(c.getId())
+                    || revoked.accessWithdrawn(RoomId.of(room), MemberId.of(member))) {
                 throw new TokenRejected("This link was withdrawn: ask a leader for a new one.", false);
             }
             return new Caller(RoomId.of(room), MemberId.of(member), Role.valueOf(role));

@@ -26,7 +26,7 @@ import org.balintcompanion.zoom.ZoomEndpoints;
 public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, Set<String> allowedOrigins,
                         Secret tokenKey, Duration reconnectGrace, Limits limits, int roomThreads, boolean demo,
                         DatabaseSettings database, FirstAdmin firstAdmin, int passwordIterations, ZoomSettings zoom,
-                        MailSettings mail, RoomTimes roomTimes, Edge edge) {
+                        MailSettings mail, RoomTimes roomTimes, int journalQueue, Edge edge) {
 
     /**
      * When rooms open and close by themselves: {@code opensBefore} the start (people join early to settle in), and
@@ -77,7 +77,8 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                          Duration slowConsumerTimeout, Duration pingInterval, Duration idleTimeout,
                          int connectionsPerMember) {
         public static Limits defaults() {
-            return new Limits(16 * 1024, 20, 40, 64, Duration.ofSeconds(10), Duration.ofSeconds(25),
+            // Pings every 5 s: a panel that answers none for two intervals is closed within ~10 s (KeepAlive).
+            return new Limits(16 * 1024, 20, 40, 64, Duration.ofSeconds(10), Duration.ofSeconds(5),
                     Duration.ofSeconds(60), 3);
         }
     }
@@ -93,7 +94,7 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                 intVar(env, "BALINT_COMMAND_BURST", d.commandBurst()),
                 intVar(env, "BALINT_OUTBOX_FRAMES", d.outboxFrames()),
                 Duration.ofSeconds(intVar(env, "BALINT_SLOW_CLIENT_SECONDS", 10)),
-                Duration.ofSeconds(intVar(env, "BALINT_PING_SECONDS", 25)),
+                Duration.ofSeconds(intVar(env, "BALINT_PING_SECONDS", (int) d.pingInterval().toSeconds())),
                 Duration.ofSeconds(intVar(env, "BALINT_IDLE_TIMEOUT_SECONDS", 60)),
                 intVar(env, "BALINT_CONNECTIONS_PER_MEMBER", d.connectionsPerMember()));
         return new AppConfig(env.getOrDefault("BALINT_BIND", "0.0.0.0"), port, dataDir, publicUrl, origins,
@@ -111,15 +112,18 @@ public record AppConfig(String bindHost, int port, Path dataDir, URI publicUrl, 
                         Duration.ofSeconds(intVar(env, "BALINT_MAIL_SWEEP_SECONDS", 60))),
                 new RoomTimes(Duration.ofMinutes(intVar(env, "BALINT_ROOM_OPENS_MINUTES_BEFORE", 15)),
                         Duration.ofHours(intVar(env, "BALINT_ROOM_CLOSES_HOURS_AFTER", 4))),
+                Math.max(1, intVar(env, "BALINT_JOURNAL_QUEUE", 50_000)),
                 Edge.fromEnv(env, (name, fallback) -> intVar(env, name, fallback)));
     }
 
     private static DatabaseSettings database(Map<String, String> env, Path dataDir) {
         String url = env.get("BALINT_DB_URL");
         if (url == null || url.isBlank()) {
-            // The room journal also checkpoints after each group commit (Database.makeDurable) before acking.
-            // CACHE_SIZE (KiB): H2's page cache lives in the server's heap; the journal needs little of it.
-            return new DatabaseSettings("jdbc:h2:file:" + dataDir.resolve("balint") + ";WRITE_DELAY=0;CACHE_SIZE=8192", "balint", "");
+            // The room journal is a file of its own beside it (store/FileJournalSink), so H2 holds only the admin data.
+            // CACHE_SIZE (KiB): H2's page cache lives in the server's heap. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown
+            // hook would close the database under the server's, which still drains the journal and the mail on SIGTERM.
+            return new DatabaseSettings("jdbc:h2:file:" + dataDir.resolve("balint") + ";WRITE_DELAY=0;CACHE_SIZE=8192;DB_CLOSE_ON_EXIT=FALSE",
+                    "balint", "");
         }
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("BALINT_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL");

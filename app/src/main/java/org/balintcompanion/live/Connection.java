@@ -15,7 +15,13 @@ public interface Connection {
     /** A full room view; a newer one may replace an older one not yet sent (each carries the whole state). */
     void sendState(EncodedFrame frame);
 
-    /** A reply, snapshot or private frame: never dropped, sent in order. */
+    /**
+     * The whole room for this connection: it supersedes any state not yet sent, and states after it are sent after
+     * it, so the client never goes back from a newer state to an older snapshot.
+     */
+    void sendSnapshot(String frame);
+
+    /** A reply or private frame: never dropped, sent in order. */
     void send(String frame);
 
     void close(int code, String reason);

@@ -17,6 +17,7 @@ import org.balintcompanion.room.Command;
 import org.balintcompanion.room.Decision;
 import org.balintcompanion.room.MemberId;
 import org.balintcompanion.room.Participant;
+import org.balintcompanion.room.Role;
 import org.balintcompanion.room.Room;
 import org.balintcompanion.room.RoomState;
 import org.balintcompanion.wire.Frames;
@@ -27,9 +28,6 @@ import org.balintcompanion.wire.Inbound;
  * below is read and written only by tasks on {@link #writer}; nothing here blocks, sleeps or calls Zoom.
  */
 public final class LiveRoom {
-    /** A snapshot every this many versions bounds what a restart replays. */
-    static final long SNAPSHOT_EVERY = 200;
-
     private final RoomExecutor writer;
     private final RoomStore store;
     private final Frames frames;
@@ -41,17 +39,19 @@ public final class LiveRoom {
     private final Map<MemberId, List<Connection>> connections = new HashMap<>();
     private final Consumer<Integer> connectionDelta;
     private RoomState state;
-    private long snapshotVersion;
     /** The co-leaders' notes: memory only, never journaled or logged, gone when the meeting ends or the server stops. */
     private final java.util.ArrayDeque<Frames.Note> backchannel = new java.util.ArrayDeque<>();
     private static final int BACKCHANNEL_KEPT = 200;
     /** Set once the meeting is over: from then on the room changes nothing and journals nothing. */
     private boolean ended;
+    /** Whose access was withdrawn: refused even if their upgrade passed just before the revocation. */
+    private final java.util.Set<MemberId> withdrawn = new java.util.HashSet<>();
+    /** Written only by the writer; read by upgrades on other threads, hence an immutable copy behind a volatile. */
+    private volatile Map<MemberId, Role> rosterRoles;
 
     LiveRoom(RoomState initial, RoomStore store, Executor pool, Frames frames, Clock clock, ScheduledExecutorService timers,
              Duration grace, int connectionsPerMember, Consumer<Integer> connectionDelta) {
         this.state = initial;
-        this.snapshotVersion = initial.version();
         this.store = store;
         this.writer = new RoomExecutor(pool);
         this.frames = frames;
@@ -60,6 +60,7 @@ public final class LiveRoom {
         this.grace = grace;
         this.connectionsPerMember = connectionsPerMember;
         this.connectionDelta = connectionDelta;
+        publishRoster();
     }
 
     /** Remembers answers given before a restart, so their retries are answered and not applied again. */
@@ -69,14 +70,18 @@ public final class LiveRoom {
 
     /**
      * After a restart nobody is connected any more: everyone who was is shown reconnecting, keeping their hand and
-     * floor for the grace period, exactly as if their own connection had dropped.
+     * floor for the grace period, exactly as if their own connection had dropped. Those who were already
+     * reconnecting get a new grace period too: the timers armed before the restart died with the process.
      */
     void resumeAfterRestart() {
         writer.execute(() -> {
-            store.snapshot(state);
-            snapshotVersion = state.version();
             for (MemberId m : state.roster().seats()) {
-                if (state.participant(m).presence() == org.balintcompanion.room.Presence.CONNECTED) disconnected(m);
+                Participant p = state.participant(m);
+                switch (p.presence()) {
+                    case CONNECTED -> disconnected(m);
+                    case RECONNECTING -> armGrace(m, p.reconnectingSince());
+                    default -> { }
+                }
             }
         });
     }
@@ -89,9 +94,17 @@ public final class LiveRoom {
                 return;
             }
             Participant p = state.participant(c.member());
-            if (p == null || p.role() != c.role()) {
+            if (p == null) {
                 c.send(frames.error(null, "token_invalid", "This link is not valid for anyone on this room's roster."));
                 c.close(CloseCodes.TOKEN_INVALID, "not on this room's roster");
+                return;
+            }
+            if (withdrawn.contains(c.member())) {
+                c.close(CloseCodes.ACCESS_WITHDRAWN, "your access to this meeting was withdrawn");
+                return;
+            }
+            if (p.role() != c.role()) {   // the role changed between the upgrade and now: come back with the new one
+                c.close(CloseCodes.ROLE_CHANGED, "your role in the group changed");
                 return;
             }
             List<Connection> mine = connections.computeIfAbsent(c.member(), k -> new ArrayList<>(2));
@@ -103,15 +116,23 @@ public final class LiveRoom {
                 connectionDelta.accept(-1);
                 oldest.close(CloseCodes.OPENED_ELSEWHERE, "opened in another window");
             }
-            c.send(frames.snapshot(state, c.view(), c.member()));
+            c.sendSnapshot(frames.snapshot(state, c.view(), c.member()));
             if (c.view() == Frames.View.LEADER && !backchannel.isEmpty()) c.send(frames.backchannel(List.copyOf(backchannel)));
         });
     }
 
-    /** A note from one leader to the others, relayed at once and answered with an ack at the current version. */
+    /**
+     * A note from one leader to the others, relayed at once and answered with an ack at the current version. A note
+     * re-sent with an id already answered (after a reconnect) gets that answer again and is not relayed twice.
+     */
     public void backchannel(Connection from, String id, String text) {
         writer.execute(() -> {
             if (ended) return;
+            String earlier = recent.get(from.member(), id);
+            if (earlier != null) {
+                from.send(earlier);
+                return;
+            }
             var note = new Frames.Note(from.member().value(), state.participant(from.member()).name(), text, clock.instant());
             backchannel.addLast(note);
             if (backchannel.size() > BACKCHANNEL_KEPT) backchannel.removeFirst();
@@ -119,7 +140,9 @@ public final class LiveRoom {
             for (List<Connection> list : connections.values()) {
                 for (Connection c : list) if (c.view() == Frames.View.LEADER) c.send(frame);
             }
-            from.send(frames.ack(id, state.version()));
+            String ack = frames.ack(id, state.version());
+            recent.put(from.member(), id, ack);
+            from.send(ack);
         });
     }
 
@@ -139,13 +162,16 @@ public final class LiveRoom {
     private void disconnected(MemberId m) {
         apply(Actor.SYSTEM, new Command.PanelDisconnected(m));
         Participant p = state.participant(m);
-        if (p.reconnectingSince() != null) {
-            var expiry = new Command.GraceExpired(m, p.reconnectingSince());
-            try {
-                timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // The server is stopping: the restart shows everyone reconnecting and arms new timers.
-            }
+        if (p.reconnectingSince() != null) armGrace(m, p.reconnectingSince());
+    }
+
+    /** Only this disconnection's timer can end it: a reconnect in between makes the expiry change nothing. */
+    private void armGrace(MemberId m, Instant since) {
+        var expiry = new Command.GraceExpired(m, since);
+        try {
+            timers.schedule(() -> writer.execute(() -> apply(Actor.SYSTEM, expiry)), grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The server is stopping: the restart shows everyone reconnecting and arms new timers.
         }
     }
 
@@ -159,6 +185,12 @@ public final class LiveRoom {
             String earlier = recent.get(c.member(), in.id());
             if (earlier != null) {
                 store.whenDurable(() -> c.send(earlier));
+                return;
+            }
+            if (!store.accepting()) {
+                // Not remembered: the same id may be sent again once the store has caught up.
+                c.send(frames.error(in.id(), "server_busy",
+                        "The server is saving changes more slowly than they arrive: this one was not applied. Try again in a moment."));
                 return;
             }
             if (in.expectedVersion() >= 0 && in.expectedVersion() != state.version()) {
@@ -176,19 +208,21 @@ public final class LiveRoom {
                 case Decision.Unchanged u -> frames.ack(in.id(), state.version());
                 case Decision.Changed ch -> {
                     commit(ch.state());
-                    String ack = frames.ack(in.id(), state.version());
-                    store.changed(state, by, in.command(), in.id(), ack, now);
-                    yield ack;
+                    yield frames.ack(in.id(), state.version());
                 }
             };
             recent.put(c.member(), in.id(), reply);
-            if (d instanceof Decision.Rejected) c.send(reply); else store.whenDurable(() -> c.send(reply));
+            switch (d) {
+                case Decision.Rejected r -> c.send(reply);
+                case Decision.Unchanged u -> store.unchanged(state, by, in.id(), reply, new AckWhenDurable(c, in.id(), reply));
+                case Decision.Changed ch -> store.changed(state, by, in.command(), in.id(), reply, now, new AckWhenDurable(c, in.id(), reply));
+            }
         });
     }
 
     /** The client saw a gap or a new epoch and asks for the whole room again. */
     public void resync(Connection c) {
-        writer.execute(() -> c.send(frames.snapshot(state, c.view(), c.member())));
+        writer.execute(() -> c.sendSnapshot(frames.snapshot(state, c.view(), c.member())));
     }
 
     /**
@@ -212,8 +246,75 @@ public final class LiveRoom {
             last.accept(state);
             store.closed(state.id());
             store.whenDurable(forgotten);
-            for (List<Connection> list : connections.values()) for (Connection c : List.copyOf(list)) c.close(code, reason);
+            for (MemberId m : List.copyOf(connections.keySet())) closePanelsOf(m, code, reason);
         });
+    }
+
+    /**
+     * The role the roster gives {@code m} now, or null when they are not on it. Read by the upgrade on any thread, so
+     * it comes from a copy the writer publishes whenever the roster changes.
+     */
+    public Role rosterRole(MemberId m) { return rosterRoles.get(m); }
+
+    /** Every link {@code m} held was revoked: their panels close for good; they leave the queue and the floor. */
+    public void accessWithdrawn(MemberId m) {
+        writer.execute(() -> {
+            if (ended) return;
+            withdrawn.add(m);
+            apply(Actor.SYSTEM, new Command.AccessWithdrawn(m));
+            closePanelsOf(m, CloseCodes.ACCESS_WITHDRAWN, "your access to this meeting was withdrawn");
+        });
+    }
+
+    /** A leader gave {@code m} a new link after withdrawing their access: they may join again. */
+    public void accessRestored(MemberId m) { writer.execute(() -> withdrawn.remove(m)); }
+
+    /**
+     * One of {@code m}'s links was revoked. Panels do not know which link opened them, so all of {@code m}'s panels
+     * are asked to reconnect: those holding another valid link come back at once, the revoked one is refused.
+     */
+    public void linkWithdrawn(MemberId m) {
+        writer.execute(() -> {
+            if (ended || !connections.containsKey(m)) return;
+            closePanelsOf(m, CloseCodes.LINK_WITHDRAWN, "one of your links was withdrawn");
+            disconnected(m);   // reconnecting, keeping their place for the grace period
+        });
+    }
+
+    /** {@code m} was taken off the group's roster (or deleted): they leave the room altogether. */
+    public void removedFromRoster(MemberId m) {
+        writer.execute(() -> {
+            if (ended) return;
+            // Closed first: the room's next state is not for someone off its roster.
+            closePanelsOf(m, CloseCodes.REMOVED_FROM_ROSTER, "you are no longer on this group's roster");
+            apply(Actor.SYSTEM, new Command.RemovedFromRoster(m));
+            publishRoster();
+        });
+    }
+
+    /** {@code m}'s role changed: their panels reconnect and get the view of the new role; hand and floor follow the rules. */
+    public void roleChanged(MemberId m, Role role) {
+        writer.execute(() -> {
+            if (ended) return;
+            boolean connected = connections.containsKey(m);
+            closePanelsOf(m, CloseCodes.ROLE_CHANGED, "your role in the group changed");   // the old view gets nothing more
+            apply(Actor.SYSTEM, new Command.RoleChanged(m, role));
+            publishRoster();
+            if (connected) disconnected(m);   // reconnecting, keeping their place for the grace period
+        });
+    }
+
+    private void closePanelsOf(MemberId m, int code, String reason) {
+        List<Connection> mine = connections.remove(m);
+        if (mine == null) return;
+        connectionDelta.accept(-mine.size());   // their leave() finds nothing to take back
+        for (Connection c : mine) c.close(code, reason);
+    }
+
+    private void publishRoster() {
+        var roles = new HashMap<MemberId, Role>();
+        for (MemberId m : state.roster().seats()) roles.put(m, state.participant(m).role());
+        rosterRoles = Map.copyOf(roles);
     }
 
     /** Closes every connection, e.g. at shutdown, with a code that tells clients to come back. */
@@ -235,7 +336,7 @@ public final class LiveRoom {
         Instant now = now();
         if (Room.decide(state, by, command, now) instanceof Decision.Changed changed) {
             commit(changed.state());
-            store.changed(state, by, command, null, null, now);
+            store.changed(state, by, command, null, null, now, RoomStore.Outcome.NONE);
         }
     }
 
@@ -243,9 +344,32 @@ public final class LiveRoom {
         RoomState before = state;
         state = next.withVersion(before.version() + 1);
         broadcast(before);
-        if (state.version() - snapshotVersion >= SNAPSHOT_EVERY) {
-            store.snapshot(state);
-            snapshotVersion = state.version();
+    }
+
+    /**
+     * The sender's answer once the store has decided: the ack when the change is durable; when it can never be
+     * saved, an error in its place (remembered for retries), while the room shows the change it has already made.
+     */
+    private final class AckWhenDurable implements RoomStore.Outcome {
+        private final Connection sender;
+        private final String id;
+        private final String ack;
+
+        AckWhenDurable(Connection sender, String id, String ack) {
+            this.sender = sender;
+            this.id = id;
+            this.ack = ack;
+        }
+
+        @Override public void durable() { sender.send(ack); }
+
+        @Override public void refused() {
+            writer.execute(() -> {
+                String error = frames.error(id, "not_saved",
+                        "The room shows this change but could not save it: it would be lost if the server restarted.");
+                recent.put(sender.member(), id, error);
+                sender.send(error);
+            });
         }
     }
 

@@ -92,4 +92,22 @@ public sealed interface Command {
             Objects.requireNonNull(since, "since");
         }
     }
+
+    // The group's roster, changed by an administrator while the room is open
+    /** Every link this person held for the meeting was revoked: they leave the queue, the floor and the room. */
+    record AccessWithdrawn(MemberId member) implements Command {
+        public AccessWithdrawn { Objects.requireNonNull(member, "member"); }
+    }
+    /** The person's role in the group changed: from now on the room treats them with the new one. */
+    record RoleChanged(MemberId member, Role role) implements Command {
+        public RoleChanged {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(role, "role");
+            if (role == Role.SYSTEM) throw new IllegalArgumentException("the system is not a role on a roster");
+        }
+    }
+    /** The person was taken off the group's roster (or deleted): they leave the room altogether. */
+    record RemovedFromRoster(MemberId member) implements Command {
+        public RemovedFromRoster { Objects.requireNonNull(member, "member"); }
+    }
 }

@@ -16,4 +16,14 @@ public record GoRound(List<MemberId> order, int position) {
     public boolean isLast() { return position == order.size() - 1; }
 
     public GoRound advanced() { return new GoRound(order, position + 1); }
+
+    /** The round without someone who is not its current member (they left the room). */
+    public GoRound without(MemberId m) {
+        int at = order.indexOf(m);
+        if (at < 0) return this;
+        if (at == position) throw new IllegalArgumentException("the current member leaves a round by moving it on");
+        var next = new java.util.ArrayList<>(order);
+        next.remove(at);
+        return new GoRound(next, at < position ? position - 1 : position);
+    }
 }

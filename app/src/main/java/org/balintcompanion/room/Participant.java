@@ -35,6 +35,10 @@ public record Participant(MemberId id, String name, Role role, Attendance attend
         return new Participant(id, name, role, a, presence, reconnectingSince, turns, confirmed, zoom);
     }
 
+    public Participant withRole(Role r) {
+        return r == role ? this : new Participant(id, name, r, attendance, presence, reconnectingSince, turns, confirmed, zoom);
+    }
+
     public Participant withZoom(ZoomPresence z) {
         return z == zoom ? this : new Participant(id, name, role, attendance, presence, reconnectingSince, turns, confirmed, z);
     }

@@ -43,6 +43,9 @@ final class Permissions {
             case GraceExpired x -> Audience.SYSTEM;
             case ZoomSeen x -> Audience.SYSTEM;
             case ZoomMeetingEnded x -> Audience.SYSTEM;
+            case AccessWithdrawn x -> Audience.SYSTEM;
+            case RoleChanged x -> Audience.SYSTEM;
+            case RemovedFromRoster x -> Audience.SYSTEM;
         };
     }
 

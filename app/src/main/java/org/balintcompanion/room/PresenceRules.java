@@ -30,13 +30,15 @@ final class PresenceRules {
         Participant p = s.participant(m);
         if (p == null) return rejected(Rejection.NOT_ON_ROSTER);
         if (p.presence() != Presence.RECONNECTING || !since.equals(p.reconnectingSince())) return Decision.UNCHANGED;
-        RoomState next = s.withRoster(s.roster().with(p.withPresence(Presence.GONE, null)))
-                .withQueue(s.queue().without(m));
-        if (next.hasFloor(m)) {
-            boolean inRound = next.goRound() != null && next.goRound().current().equals(m);
-            next = inRound ? CircleRules.advance(next, now) : next.withFloor(null);
-        }
-        return new Decision.Changed(next);
+        return new Decision.Changed(withoutHandOrFloor(s.withRoster(s.roster().with(p.withPresence(Presence.GONE, null))), m, now));
+    }
+
+    /** {@code m} leaves the queue and the floor; a go-round whose turn was theirs moves on to the next member. */
+    static RoomState withoutHandOrFloor(RoomState s, MemberId m, Instant now) {
+        RoomState next = s.withQueue(s.queue().without(m));
+        if (!next.hasFloor(m)) return next;
+        boolean inRound = next.goRound() != null && next.goRound().current().equals(m);
+        return inRound ? CircleRules.advance(next, now) : next.withFloor(null);
     }
 
     static Decision zoomSeen(RoomState s, MemberId m, ZoomPresence.ZoomEvent event) {

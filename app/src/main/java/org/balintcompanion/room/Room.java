@@ -46,6 +46,9 @@ public final class Room {
             case GraceExpired g -> PresenceRules.graceExpired(s, g.member(), g.since(), now);
             case ZoomSeen z -> PresenceRules.zoomSeen(s, z.member(), z.event());
             case ZoomMeetingEnded z -> PresenceRules.zoomMeetingEnded(s);
+            case AccessWithdrawn w -> RosterRules.accessWithdrawn(s, w.member(), now);
+            case RoleChanged r -> RosterRules.roleChanged(s, r.member(), r.role(), now);
+            case RemovedFromRoster r -> RosterRules.removed(s, r.member(), now);
         };
     }
 }

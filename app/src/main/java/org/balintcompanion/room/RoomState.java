@@ -106,6 +106,13 @@ public record RoomState(RoomId id, String title, String epoch, long version, Roo
         return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, signals, rules, next);
     }
 
+    /** Someone taken off the roster leaves no trace, not even in who presented today. */
+    public RoomState withoutPresented(MemberId m) {
+        if (!presented.contains(m)) return this;
+        var next = presented.stream().filter(x -> !x.equals(m)).toList();
+        return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, signals, rules, next);
+    }
+
     public RoomState withRules(LiveRules r) {
         if (r == rules) return this;
         return new RoomState(id, title, epoch, version, settings, roster, queue, floor, phase, presenter, goRound, signals, r, presented);

@@ -38,6 +38,13 @@ public record Roster(Map<MemberId, Participant> people, List<MemberId> seats) {
         return new Roster(next, seats);
     }
 
+    public Roster without(MemberId id) {
+        if (!people.containsKey(id)) return this;
+        var next = new HashMap<>(people);
+        next.remove(id);
+        return new Roster(next, seats.stream().filter(m -> !m.equals(id)).toList());
+    }
+
     public Roster withSeats(List<MemberId> order) { return new Roster(people, order); }
 
     /** True when {@code order} names exactly the people on the roster, each once. */

@@ -25,6 +25,8 @@ public record Signals(List<MemberId> hasCase, List<MemberId> tooMuch) {
         return next == tooMuch ? this : new Signals(hasCase, next);
     }
 
+    public Signals without(MemberId m) { return withCase(m, false).withTooMuch(m, false); }
+
     private static List<MemberId> toggled(List<MemberId> list, MemberId m, boolean on) {
         if (list.contains(m) == on) return list;
         var next = new ArrayList<>(list);

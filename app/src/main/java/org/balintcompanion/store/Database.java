@@ -33,6 +33,8 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(8);
         hc.setPoolName("balint-db");
         hc.setAutoCommit(true);
+        // PostgreSQL puts the offending values in its error details ("Key (x)=(…)"), and those would reach the log.
+        if (settings.url().startsWith("jdbc:postgresql:")) hc.addDataSourceProperty("logServerErrorDetail", "false");
         var pool = new HikariDataSource(hc);
         try {
             migrate(pool);
@@ -90,21 +92,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
-    }
-
-    /**
-     * Asks the database to have everything committed so far on file. PostgreSQL's commit already does. H2's MVStore
-     * writes commits from background threads; a CHECKPOINT narrows the window but, as the load benchmark's kill -9
-     * scenario shows, does not close it (about one acknowledged command in 1,000 rooms lost per kill): PostgreSQL is
-     * the store for anyone who needs the full guarantee (docs/operations.md).
-     */
-    public void makeDurable() {
-        if (!embedded) return;
-        read(c -> {
-            try (var st = c.createStatement()) {
-                return st.execute("CHECKPOINT");
-            }
-        });
     }
 
     /** A single read or single-statement write. */

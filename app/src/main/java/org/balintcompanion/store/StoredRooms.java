@@ -1,9 +1,5 @@
 package org.balintcompanion.store;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,64 +12,64 @@ import org.balintcompanion.room.Room;
 import org.balintcompanion.room.RoomState;
 
 /**
- * Reads back the rooms that were open when the process stopped: each snapshot, then its later changes replayed
- * through the same pure rules, which give the same result for the same state, command and time.
+ * Reads back the rooms that were open when the process stopped, one by one: each snapshot, then its later changes
+ * replayed through the same pure rules, which give the same result for the same state, command and time. A room that
+ * cannot be read back (a version gap, a change that no longer replays, a format this release does not know) is
+ * reported on its own; every other room comes back.
  */
 public final class StoredRooms {
-    /** A command id that was answered, so a retry after the restart is answered again instead of applied twice. */
-    public record Answered(MemberId member, String commandId, String reply) {}
+    public record Restored(RoomState state, String meetingId, List<JournalEntry.Answered> answered) {}
 
-    public record Restored(RoomState state, String meetingId, List<Answered> answered) {}
+    /** A room kept aside: what was stored, and why it could not be restored (no member content in the reason). */
+    public record Unrestorable(JournalSink.StoredRoom stored, String reason) {}
 
-    private final Database db;
+    public record Result(List<Restored> restored, List<Unrestorable> unrestorable) {}
+
     private final RoomStateCodec codec;
 
-    public StoredRooms(Database db, RoomStateCodec codec) {
-        this.db = db;
-        this.codec = codec;
-    }
+    public StoredRooms(RoomStateCodec codec) { this.codec = codec; }
 
-    public List<Restored> load() {
-        return db.read(c -> {
-            var rooms = new ArrayList<Restored>();
-            try (var ps = c.prepareStatement("SELECT room_id, meeting_id, snapshot_version, snapshot_json FROM live_room ORDER BY room_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    RoomState snapshot = codec.readState(rs.getString("snapshot_json"));
-                    rooms.add(replay(c, snapshot, rs.getString("meeting_id")));
-                }
-            }
-            return rooms;
-        });
-    }
-
-    private Restored replay(java.sql.Connection c, RoomState snapshot, String meetingId) throws SQLException {
-        RoomState state = snapshot;
-        var answered = new ArrayList<Answered>();
-        try (var ps = c.prepareStatement(
-                "SELECT version, at, actor, actor_role, cmd_id, command_json, reply FROM room_event WHERE room_id = ? ORDER BY version")) {
-            ps.setString(1, snapshot.id().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long version = rs.getLong("version");
-                    Role role = Role.valueOf(rs.getString("actor_role"));
-                    Actor by = role == Role.SYSTEM ? Actor.SYSTEM : new Actor(MemberId.of(rs.getString("actor")), role);
-                    String cmdId = rs.getString("cmd_id");
-                    if (cmdId != null) answered.add(new Answered(by.member(), cmdId, rs.getString("reply")));
-                    if (version <= state.version()) continue;
-                    if (version != state.version() + 1) {
-                        throw new IllegalStateException("room " + snapshot.id() + " journal jumps from " + state.version() + " to " + version);
-                    }
-                    Command command = codec.readCommand(rs.getString("command_json"));
-                    Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
-                    Decision d = Room.decide(state, by, command, at);
-                    if (!(d instanceof Decision.Changed changed)) {
-                        throw new IllegalStateException("room " + snapshot.id() + " version " + version + " does not replay: " + d);
-                    }
-                    state = changed.state().withVersion(version);
-                }
-            }
+    /** Rooms are independent, so they are read back on every core: a restart is ready sooner. */
+    public Result restore(List<JournalSink.StoredRoom> stored) {
+        List<Object> outcomes = stored.parallelStream().map(this::tryReplay).toList();
+        var restored = new ArrayList<Restored>();
+        var failed = new ArrayList<Unrestorable>();
+        for (Object o : outcomes) {
+            if (o instanceof Restored r) restored.add(r);
+            else failed.add((Unrestorable) o);
         }
-        return new Restored(state, meetingId, answered);
+        return new Result(restored, failed);
+    }
+
+    private Object tryReplay(JournalSink.StoredRoom room) {
+        try {
+            return replay(room);
+        } catch (RuntimeException e) {
+            return new Unrestorable(room, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private Restored replay(JournalSink.StoredRoom room) {
+        if (room.snapshotJson() == null) throw new IllegalStateException("no snapshot to start from");
+        RoomState state = codec.readState(room.snapshotJson());
+        if (!state.id().equals(room.id())) throw new IllegalStateException("the snapshot is of another room");
+        var answered = new ArrayList<>(room.answered());
+        for (JournalSink.StoredEvent e : room.events()) {
+            Role role = Role.valueOf(e.actorRole());
+            Actor by = role == Role.SYSTEM ? Actor.SYSTEM : new Actor(MemberId.of(e.actor()), role);
+            if (e.commandId() != null) answered.add(new JournalEntry.Answered(by.member(), e.commandId(), e.reply()));
+            if (e.version() <= state.version()) continue;
+            if (e.version() != state.version() + 1) {
+                throw new IllegalStateException("the journal jumps from version " + state.version() + " to " + e.version());
+            }
+            Command command = codec.readCommand(e.commandJson());
+            Decision d = Room.decide(state, by, command, e.at());
+            if (!(d instanceof Decision.Changed changed)) {
+                throw new IllegalStateException("version " + e.version() + " (" + command.getClass().getSimpleName() + ") does not replay: "
+                        + (d instanceof Decision.Rejected r ? r.reason() : "no change"));
+            }
+            state = changed.state().withVersion(e.version());
+        }
+        return new Restored(state, room.meetingId(), answered);
     }
 }

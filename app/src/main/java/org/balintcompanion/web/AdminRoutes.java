@@ -35,6 +35,7 @@ final class AdminRoutes {
             case "series" -> series(a, method, p);
             case "meetings" -> meetings(a, method, p, f);
             case "links" -> links(a, method, p);
+            case "rooms" -> unrestoredRooms(a, method, p);
             case "audit" -> audit(a, method, p, request);
             case "outbox" -> {
                 if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can read the outbox.");
@@ -43,6 +44,18 @@ final class AdminRoutes {
             }
             default -> throw notFound();
         };
+    }
+
+    /** Rooms a restart could not bring back, kept aside: listed, and deleted once an administrator has looked. */
+    private Object unrestoredRooms(Account a, String method, List<String> p) {
+        if (p.size() < 2 || !p.get(1).equals("unrestored")) throw notFound();
+        if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can see rooms kept aside after a restart.");
+        if (p.size() == 2 && method.equals("GET")) return admin.unrestored().list();
+        if (p.size() == 3 && method.equals("DELETE")) {
+            if (!admin.unrestored().delete(p.get(2))) throw ApiException.notFound("room kept aside");
+            return null;
+        }
+        throw notFound();
     }
 
     private Object accounts(Account a, String method, List<String> p, Fields f) {
@@ -173,7 +186,6 @@ final class AdminRoutes {
                     yield view;
                 }
                 case "DELETE" -> {
-                    if (admin.rooms().isOpen(m.id())) admin.rooms().end(a, admin.groups().group(a, m.groupId()), m);
                     admin.meetings().delete(a, m.id());
                     yield null;
                 }
@@ -199,9 +211,14 @@ final class AdminRoutes {
                 if (method.equals("DELETE")) { admin.zoom().delete(a, m); return null; }
             }
             case "links" -> {
-                if (method.equals("GET")) return admin.links().list(a, m);
+                var roster = admin.groups().roster(a, group.id());
+                if (p.size() == 4 && method.equals("DELETE")) { admin.links().withdrawAccess(a, m, roster, p.get(3)); return null; }
+                if (p.size() != 3) throw notFound();
+                if (method.equals("GET")) return admin.links().list(a, m, roster);
                 if (method.equals("POST")) {
-                    return new Created(admin.links().issue(a, m, admin.groups().roster(a, group.id()), f.optionalText("personId", 32)));
+                    String person = f.optionalText("personId", 32);
+                    return new Created(person == null ? admin.links().issue(a, m, roster, null)
+                            : admin.links().issueGivingAccessBack(a, m, roster, person));
                 }
             }
             default -> throw notFound();

@@ -11,11 +11,18 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** The small HTTP surface besides the sockets and static pages: health. */
+/**
+ * The small HTTP surface besides the sockets and static pages: health. 200 while the journal writes and every room
+ * came back after the last restart; 503 otherwise, so a load balancer or monitor notices.
+ */
 final class HttpRoutes extends Handler.Abstract.NonBlocking {
     private final RoomRegistry rooms;
+    private final ServerHealth health;
 
-    HttpRoutes(RoomRegistry rooms) { this.rooms = rooms; }
+    HttpRoutes(RoomRegistry rooms, ServerHealth health) {
+        this.rooms = rooms;
+        this.health = health;
+    }
 
     @Override public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
@@ -24,8 +31,11 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
             Problems.write(request, response, callback, 405, "Method not allowed", "Use GET on /healthz.", null);
             return true;
         }
-        String body = "{\"status\":\"ok\",\"rooms\":" + rooms.roomCount() + ",\"connections\":" + rooms.connectionCount() + "}";
-        response.setStatus(200);
+        ServerHealth.Report r = health.report();
+        String body = "{\"status\":\"" + (r.healthy() ? "ok" : "degraded") + "\",\"rooms\":" + rooms.roomCount()
+                + ",\"connections\":" + rooms.connectionCount() + ",\"journal\":\"" + r.journal() + "\",\"journalQueued\":"
+                + r.journalQueued() + ",\"unrestoredRooms\":" + r.unrestoredRooms() + "}";
+        response.setStatus(r.healthy() ? 200 : 503);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
         return true;

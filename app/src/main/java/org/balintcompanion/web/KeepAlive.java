@@ -1,34 +1,55 @@
 package org.balintcompanion.web;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 
 /**
- * Pings every open socket at a fixed interval (browsers answer pings by themselves): a panel that stops answering is
- * closed as too slow, and dead links are noticed by the idle timeout. Also sweeps for sends that have stalled.
+ * Keeps every open socket honest, in one sweep a second: pings each one when its interval has passed since its last
+ * ping (browsers answer pings by themselves), closes as too slow one that has answered no ping for
+ * {@link #SILENT_INTERVALS} intervals, and closes one whose send has stalled. Each socket pings on its own phase, from
+ * when it opened, so thousands of panels are not pinged in the same instant. All time comes from the {@link Ticker}.
  */
 final class KeepAlive implements AutoCloseable {
-    private final Set<RoomSocket> sockets = ConcurrentHashMap.newKeySet();
-    private final ScheduledFuture<?> pinging;
-    private final ScheduledFuture<?> sweeping;
+    /** A panel that answered none of this many intervals' pings is not reading: its phone slept or its link died. */
+    static final int SILENT_INTERVALS = 2;
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
-    KeepAlive(ScheduledExecutorService timers, Duration pingInterval) {
-        long ping = Math.max(1, pingInterval.toMillis());
-        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(ping);
-        this.pinging = timers.scheduleAtFixedRate(() -> sockets.forEach(s -> s.ping(intervalNanos)), ping, ping, TimeUnit.MILLISECONDS);
-        this.sweeping = timers.scheduleAtFixedRate(() -> sockets.forEach(RoomSocket::checkStalled), 1, 1, TimeUnit.SECONDS);
+    private final Set<RoomSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final Ticker ticker;
+    private final long pingEveryNanos;
+    private ScheduledFuture<?> sweeping;
+
+    KeepAlive(Ticker ticker, Duration pingInterval) {
+        this.ticker = ticker;
+        this.pingEveryNanos = Math.max(1, pingInterval.toNanos());
     }
+
+    /** Sweeps on the timers thread from now on; a test leaves it unstarted and calls {@link #sweep()} itself. */
+    KeepAlive start(ScheduledExecutorService timers) {
+        long every = SWEEP_EVERY.toMillis();
+        sweeping = timers.scheduleAtFixedRate(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    Ticker ticker() { return ticker; }
 
     void add(RoomSocket s) { sockets.add(s); }
 
     void remove(RoomSocket s) { sockets.remove(s); }
 
+    void sweep() {
+        long now = ticker.nanos();
+        // A sweep may run a little early or late: a ping due within half a sweep is sent now, not a second later.
+        long pingDue = pingEveryNanos - SWEEP_EVERY.toNanos() / 2;
+        long silentFor = SILENT_INTERVALS * pingEveryNanos;
+        for (RoomSocket s : sockets) s.keepAlive(now, pingDue, silentFor);
+    }
+
     @Override public void close() {
-        pinging.cancel(false);
-        sweeping.cancel(false);
+        if (sweeping != null) sweeping.cancel(false);
     }
 }

@@ -16,13 +16,22 @@ import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * One connection's outgoing frames with at most one send in flight (Jetty forbids overlapping sends). A newer room
- * state replaces an older one still waiting, since each carries the whole room. Room frames arrive already encoded
- * and are written as they are, through Jetty's core session. When a client cannot keep up (too many frames waiting,
- * one send stuck too long, or pings left unanswered) it is closed with {@link CloseCodes#TOO_SLOW}: it reconnects and
- * starts again from a snapshot, and the other members never wait for it.
+ * state replaces an older one still waiting, since each carries the whole room; a snapshot drops a waiting state
+ * (it holds everything the state did, and more), and states after it wait behind it, so a client never receives an
+ * older snapshot after a newer state. Room frames arrive already encoded and are written as they are, through
+ * Jetty's core session. When a client cannot keep up (too many frames waiting, one send stuck too long, or pings left
+ * unanswered) it is closed with {@link CloseCodes#TOO_SLOW}: it reconnects and starts again from a snapshot, and the
+ * other members never wait for it.
  */
 final class Outbox {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /**
+     * A client that does not answer our close within this long is cut off: at the second once-a-second sweep after
+     * the close (1.5 s, not 2, so a sweep that runs a little early still counts).
+     */
+    private static final long CLOSE_WAIT_NANOS = Duration.ofMillis(1500).toNanos();
+    /** "No send in flight" / "not closing": any real ticker reading differs from it. */
+    private static final long NEVER = Long.MIN_VALUE;
 
     private enum Kind { STATE, FRAME, PING }
 
@@ -40,17 +49,20 @@ final class Outbox {
     private final CoreSession core;
     private final int maxFrames;
     private final long slowNanos;
+    private final Ticker ticker;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
+    /** The waiting state a newer one replaces in place; null when none waits or a snapshot came after it. */
     private Item queuedState;
-    /** System.nanoTime() when the send in flight began, 0 when none: read without the lock by the sweep. */
-    private volatile long inFlightSince;
-    private volatile long closingSince;
+    /** When the send in flight began, {@link #NEVER} when none: read without the lock by the sweep. */
+    private volatile long inFlightSince = NEVER;
+    private volatile long closingSince = NEVER;
 
-    Outbox(Session session, int maxFrames, Duration slowTimeout) {
+    Outbox(Session session, int maxFrames, Duration slowTimeout, Ticker ticker) {
         this.session = session;
         this.core = ((WebSocketSession) session).getCoreSession();
         this.maxFrames = maxFrames;
         this.slowNanos = slowTimeout.toNanos();
+        this.ticker = ticker;
     }
 
     void sendState(EncodedFrame frame) {
@@ -61,6 +73,18 @@ final class Outbox {
             }
             queuedState = new Item(Kind.STATE, frame.utf8());
             if (!enqueue(queuedState)) return;
+        }
+        flush();
+    }
+
+    /** The whole room: a state still waiting is older than this, so it goes; later states queue behind it. */
+    void sendSnapshot(String frame) {
+        synchronized (this) {
+            if (queuedState != null) {
+                queue.remove(queuedState);
+                queuedState = null;
+            }
+            if (!enqueue(new Item(Kind.FRAME, frame.getBytes(StandardCharsets.UTF_8)))) return;
         }
         flush();
     }
@@ -80,44 +104,37 @@ final class Outbox {
     }
 
     /** Called by the keep-alive sweep; cheap when nothing is in flight, which is almost always. */
-    void checkStalled() {
+    void checkStalled(long now) {
         long inFlight = inFlightSince;
         long closing = closingSince;
-        if (inFlight == 0 && closing == 0) return;
-        long now = System.nanoTime();
-        if (closing != 0) {
-            if (now - closing >= 2_000_000_000L) session.disconnect();
+        if (closing != NEVER) {
+            if (now - closing >= CLOSE_WAIT_NANOS) session.disconnect();
             return;
         }
-        if (now - inFlight > slowNanos) {
-            synchronized (this) {
-                if (closingSince == 0) evict();
-            }
-        }
+        if (inFlight != NEVER && now - inFlight > slowNanos) closeAsSlow();
     }
 
-    /** The client left pings unanswered: it is not reading, whatever the kernel still accepts for it. */
+    /** The client is not reading (stuck send, or pings unanswered), whatever the kernel still accepts for it. */
     void closeAsSlow() {
         synchronized (this) {
-            if (closingSince == 0) evict();
+            if (closingSince == NEVER) evict();
         }
     }
 
     void close(int code, String reason) {
         synchronized (this) {
-            if (closingSince != 0) return;
-            closingSince = System.nanoTime();
-            queue.clear();
-            queuedState = null;
+            if (closingSince != NEVER) return;
+            closingSince = ticker.nanos();
+            clear();
         }
         session.close(code, reason, Callback.NOOP);
     }
 
     /** Caller holds the lock. False when the client was evicted instead. */
     private boolean enqueue(Item item) {
-        if (closingSince != 0) return false;
+        if (closingSince != NEVER) return false;
         long inFlight = inFlightSince;
-        if (queue.size() >= maxFrames || (inFlight != 0 && System.nanoTime() - inFlight > slowNanos)) {
+        if (queue.size() >= maxFrames || (inFlight != NEVER && ticker.nanos() - inFlight > slowNanos)) {
             evict();
             return false;
         }
@@ -127,19 +144,24 @@ final class Outbox {
 
     /** Caller holds the lock. */
     private void evict() {
-        closingSince = System.nanoTime();
+        closingSince = ticker.nanos();
+        clear();
+        session.close(CloseCodes.TOO_SLOW, "too slow: reconnect", Callback.NOOP);
+    }
+
+    /** Caller holds the lock. */
+    private void clear() {
         queue.clear();
         queuedState = null;
-        session.close(CloseCodes.TOO_SLOW, "too slow: reconnect", Callback.NOOP);
     }
 
     private void flush() {
         Item next;
         synchronized (this) {
-            if (inFlightSince != 0 || closingSince != 0 || queue.isEmpty()) return;
+            if (inFlightSince != NEVER || closingSince != NEVER || queue.isEmpty()) return;
             next = queue.poll();
             if (next == queuedState) queuedState = null;
-            inFlightSince = System.nanoTime();
+            inFlightSince = ticker.nanos();
         }
         if (next.kind == Kind.PING) {
             session.sendPing(EMPTY, Callback.from(this::sent, failure -> failed()));
@@ -150,16 +172,15 @@ final class Outbox {
     }
 
     private void sent() {
-        inFlightSince = 0;
+        inFlightSince = NEVER;
         flush();
     }
 
     private void failed() {
         synchronized (this) {
-            inFlightSince = 0;
-            if (closingSince == 0) closingSince = System.nanoTime();
-            queue.clear();
-            queuedState = null;
+            inFlightSince = NEVER;
+            if (closingSince == NEVER) closingSince = ticker.nanos();
+            clear();
         }
     }
 }

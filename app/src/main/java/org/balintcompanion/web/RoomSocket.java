@@ -1,12 +1,15 @@
 package org.balintcompanion.web;
 
+import java.nio.ByteBuffer;
 
 import org.balintcompanion.auth.Caller;
 import org.balintcompanion.config.AppConfig;
 import org.balintcompanion.live.CloseCodes;
 import org.balintcompanion.live.Connection;
+import org.balintcompanion.live.EncodedFrame;
 import org.balintcompanion.live.LiveRoom;
 import org.balintcompanion.room.MemberId;
+import org.balintcompanion.room.Rejection;
 import org.balintcompanion.room.Role;
 import org.balintcompanion.wire.CommandParser;
 import org.balintcompanion.wire.Frames;
@@ -32,8 +35,10 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
     private final AppConfig.Limits limits;
     private final KeepAlive keepAlive;
     private final CommandRate rate;
+    private final Ticker ticker;
     private int refusedInARow;
     private volatile Outbox outbox;
+    private volatile long lastPing;
     private volatile long lastPong;
 
     RoomSocket(Caller caller, LiveRoom room, CommandParser parser, Frames frames, AppConfig.Limits limits,
@@ -44,7 +49,8 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
         this.frames = frames;
         this.limits = limits;
         this.keepAlive = keepAlive;
-        this.rate = new CommandRate(limits.commandsPerSecond(), limits.commandBurst(), System.nanoTime());
+        this.ticker = keepAlive.ticker();
+        this.rate = new CommandRate(limits.commandsPerSecond(), limits.commandBurst(), ticker.nanos());
     }
 
     @Override public MemberId member() { return caller.member(); }
@@ -52,20 +58,20 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
     @Override public Role role() { return caller.role(); }
 
     @Override public void onWebSocketOpen(Session session) {
-        outbox = new Outbox(session, limits.outboxFrames(), limits.slowConsumerTimeout());
-        lastPong = System.nanoTime();
+        outbox = new Outbox(session, limits.outboxFrames(), limits.slowConsumerTimeout(), ticker);
+        lastPing = lastPong = ticker.nanos();
         keepAlive.add(this);
         room.join(this);
     }
 
     @Override public void onWebSocketText(String message) {
-        if (!rate.tryTake(System.nanoTime())) {
-            refused();
-            send(frames.error(null, "rate_limited", "Too many messages: at most " + limits.commandsPerSecond()
-                    + " a second. This one was not applied."));
+        // Parsed even past the rate limit: the refusal must carry the command's id, one answer per id.
+        Inbound in = parser.parse(message);
+        if (!rate.tryTake(ticker.nanos())) {
+            rateLimited(in.id());
             return;
         }
-        switch (parser.parse(message)) {
+        switch (in) {
             case Inbound.RoomCommand c -> {
                 refusedInARow = 0;
                 room.submit(this, c);
@@ -74,7 +80,7 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
             case Inbound.Ping p -> send(frames.pong(p.id()));
             case Inbound.Backchannel b -> {
                 if (caller.role().leads()) room.backchannel(this, b.id(), b.text());
-                else send(frames.error(b.id(), org.balintcompanion.room.Rejection.NOT_A_LEADER));
+                else send(frames.error(b.id(), Rejection.NOT_A_LEADER));
             }
             case Inbound.Invalid bad -> {
                 refused();
@@ -83,9 +89,22 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
         }
     }
 
-    @Override public void onWebSocketBinary(java.nio.ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+    /** Refused like a broken text frame, and counted against the same rate and flood limits. */
+    @Override public void onWebSocketBinary(ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
         callback.succeed();
+        if (!rate.tryTake(ticker.nanos())) {
+            rateLimited(null);
+            return;
+        }
+        refused();
         send(frames.error(null, "bad_json", "Binary frames are not used: send JSON text."));
+    }
+
+    /** One answer for the dropped frame, with its id when it had one, so the client can settle that command. */
+    private void rateLimited(String id) {
+        refused();
+        send(frames.error(id, "rate_limited", "Too many messages: at most " + limits.commandsPerSecond()
+                + " a second. This one was not applied."));
     }
 
     @Override public void onWebSocketClose(int statusCode, String reason) {
@@ -98,9 +117,14 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
         log.debug("socket error for a member of room {}: {}", caller.room(), cause.toString());
     }
 
-    @Override public void sendState(org.balintcompanion.live.EncodedFrame frame) {
+    @Override public void sendState(EncodedFrame frame) {
         Outbox o = outbox;
         if (o != null) o.sendState(frame);
+    }
+
+    @Override public void sendSnapshot(String frame) {
+        Outbox o = outbox;
+        if (o != null) o.sendSnapshot(frame);
     }
 
     @Override public void send(String frame) {
@@ -114,25 +138,23 @@ public final class RoomSocket implements Session.Listener.AutoDemanding, Connect
     }
 
     /**
-     * Sends a ping; a panel that left the last two unanswered is not reading (the kernel may still be taking bytes
-     * for it) and is closed as too slow, so it reconnects and resyncs.
+     * The keep-alive sweep: a panel that answered no ping for {@code silentFor} is not reading (its phone slept, or
+     * the kernel still takes bytes for a dead link) and is closed as too slow, so it reconnects and resyncs;
+     * otherwise it is pinged when one is due, and a stalled send is looked for.
      */
-    void ping(long intervalNanos) {
+    void keepAlive(long now, long pingDue, long silentFor) {
         Outbox o = outbox;
         if (o == null) return;
-        if (System.nanoTime() - lastPong > 2 * intervalNanos + intervalNanos / 2) {
+        o.checkStalled(now);
+        if (now - lastPong > silentFor) {
             o.closeAsSlow();
-            return;
+        } else if (now - lastPing >= pingDue) {
+            lastPing = now;
+            o.ping();
         }
-        o.ping();
     }
 
-    @Override public void onWebSocketPong(java.nio.ByteBuffer payload) { lastPong = System.nanoTime(); }
-
-    void checkStalled() {
-        Outbox o = outbox;
-        if (o != null) o.checkStalled();
-    }
+    @Override public void onWebSocketPong(ByteBuffer payload) { lastPong = ticker.nanos(); }
 
     private void refused() {
         if (++refusedInARow > FLOOD_LIMIT) close(CloseCodes.TOO_MANY_REQUESTS, "too many refused messages");

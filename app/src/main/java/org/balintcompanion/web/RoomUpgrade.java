@@ -10,6 +10,7 @@ import org.balintcompanion.live.CloseCodes;
 import org.balintcompanion.live.LiveRoom;
 import org.balintcompanion.live.RoomRegistry;
 import org.balintcompanion.metrics.Metrics;
+import org.balintcompanion.room.Role;
 import org.balintcompanion.room.RoomId;
 import org.balintcompanion.wire.CommandParser;
 import org.balintcompanion.wire.Frames;
@@ -88,6 +89,9 @@ final class RoomUpgrade implements WebSocketCreator {
         }
         LiveRoom room = rooms.find(caller.room());
         if (room == null) return refuse(CloseCodes.ROOM_UNKNOWN, "room_unknown", "This meeting's room is not open.");
+        // A link carries the role it was issued for; the roster says what the person is now.
+        Role now = room.rosterRole(caller.member());
+        if (now != null && now != caller.role()) caller = new Caller(caller.room(), caller.member(), now);
         SocketLimits.Refusal over = sockets.admit(client);
         if (over != null) {
             metrics.connectionRefused(over.name().toLowerCase(java.util.Locale.ROOT));

@@ -46,7 +46,8 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(AppConfig config, RoomTokens tokens, RoomRegistry rooms, CommandParser parser, Frames frames,
                      ScheduledExecutorService timers, Admin admin, ObjectMapper apiJson,
-                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence, Metrics metrics, Backups backups) {
+                     ZoomWebhooks webhooks, ZoomPresenceRouter zoomPresence, ServerHealth health, Metrics metrics,
+                     Backups backups) {
         var threads = new QueuedThreadPool();
         threads.setName("http");
         // Admin requests block on the database: virtual threads keep that from tying up platform threads.
@@ -88,7 +89,7 @@ public final class WebServer implements AutoCloseable {
             server.addConnector(c);
             return c;
         }).orElse(null);
-        keepAlive = new KeepAlive(timers, config.limits().pingInterval());
+        keepAlive = new KeepAlive(Ticker.system(), config.limits().pingInterval()).start(timers);
 
         var limits = new SocketLimits(edge.connectionsPerAddress(), edge.maxConnections(), edge.upgradesPerMinute(), System::nanoTime);
         metrics.gauge("balint.rooms.open", "Rooms open now", rooms::roomCount);
@@ -110,7 +111,7 @@ public final class WebServer implements AutoCloseable {
         pages.setServer(server);
 
         boolean https = tls != null || "https".equals(config.publicUrl().getScheme());
-        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms), new AdminApi(admin, backups, apiJson, https), new RsvpPage(admin.rsvps()),
+        sockets.setHandler(new Handler.Sequence(new HttpRoutes(rooms, health), new AdminApi(admin, backups, apiJson, https), new RsvpPage(admin.rsvps()),
                 new ZoomWebhookHandler(webhooks, zoomPresence, new WebhookRefusals(metrics, System::nanoTime)), pages, new NotFound()));
         context.setHandler(sockets);
         Handler site = new SecurityHeaders(context);

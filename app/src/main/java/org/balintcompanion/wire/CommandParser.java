@@ -65,12 +65,16 @@ public final class CommandParser {
         if (root == null || !root.isObject()) return new Inbound.Invalid(null, "bad_json", "The message must be a JSON object.");
         JsonNode idNode = root.get("id");
         String id = idNode != null && idNode.isTextual() ? idNode.asText() : null;
-        if (id == null || id.isEmpty() || id.length() > 64) {
-            return new Inbound.Invalid(null, "invalid_field", "Field 'id' must be a string of 1 to 64 characters.");
+        if (!isCommandId(id)) {
+            return new Inbound.Invalid(null, "invalid_field", "Field 'id' must be 1 to 64 printable ASCII characters, without spaces.");
         }
         JsonNode typeNode = root.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
             return new Inbound.Invalid(id, "invalid_field", "Field 'type' must be a string.");
+        }
+        String withControl = fieldWithControlCharacter(root);
+        if (withControl != null) {
+            return new Inbound.Invalid(id, "invalid_field", "Field '" + withControl + "' must not contain control characters.");
         }
         String type = typeNode.asText();
         if (type.equals("sync")) return new Inbound.Sync(id);
@@ -91,6 +95,48 @@ public final class CommandParser {
         } catch (BadField e) {
             return new Inbound.Invalid(id, "invalid_field", e.getMessage());
         }
+    }
+
+    /**
+     * Ids are stored with the answers they got and echoed in replies: printable ASCII only, so no byte a database
+     * refuses (U+0000) or a log or page misreads can enter through one.
+     */
+    private static boolean isCommandId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) return false;
+        for (int i = 0; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch < 0x21 || ch > 0x7E) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The name, as the error can show it, of the first field whose string value (or a string in its list) holds a
+     * control character, or null. A backchannel note may keep its line breaks and tabs: it is typed in a text area,
+     * and never stored.
+     */
+    private static String fieldWithControlCharacter(JsonNode root) {
+        boolean note = "backchannel".equals(root.path("type").asText());
+        for (var field : root.properties()) {
+            String name = field.getKey();
+            if (hasControl(name, false)) return "(a field name)";
+            boolean layoutAllowed = note && name.equals("text");
+            JsonNode value = field.getValue();
+            if (value.isTextual() && hasControl(value.asText(), layoutAllowed)) return abbreviate(name);
+            if (value.isArray()) {
+                for (JsonNode e : value) if (e.isTextual() && hasControl(e.asText(), false)) return abbreviate(name);
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasControl(String s, boolean layoutAllowed) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (layoutAllowed && (ch == '\n' || ch == '\r' || ch == '\t')) continue;
+            if (ch < 0x20 || ch == 0x7F) return true;
+        }
+        return false;
     }
 
     private static String abbreviate(String s) { return s.length() > 40 ? s.substring(0, 40) + "…" : s; }

@@ -4,6 +4,9 @@ import org.balintcompanion.room.Command;
 
 /** One parsed client frame: a room command, a request for a fresh snapshot, an app-level ping, or a refusal. */
 public sealed interface Inbound {
+    /** The client's id for this frame, answered with it; null only for a frame too broken to carry one. */
+    String id();
+
     /** {@code expectedVersion} is -1 when the client did not ask for an optimistic check. */
     record RoomCommand(String id, long expectedVersion, Command command) implements Inbound {}
 

@@ -19,6 +19,7 @@ final class CommandSamples {
                 new SetSpeakingRule(SpeakingRule.SPEAK_FREELY), new SetQueuePolicy(QueuePolicy.FIRST_COME),
                 new SetMutePolicy(MutePolicy.FLOOR_ONLY), new PauseQuestions(true), new ClearTooMuch(BOB),
                 new SetAttendance(BOB, Attendance.PHONE), new PanelConnected(BOB), new PanelDisconnected(BOB),
-                new GraceExpired(BOB, T0), new ZoomSeen(BOB, ZoomPresence.ZoomEvent.JOINED_MEETING), new ZoomMeetingEnded());
+                new GraceExpired(BOB, T0), new ZoomSeen(BOB, ZoomPresence.ZoomEvent.JOINED_MEETING), new ZoomMeetingEnded(),
+                new AccessWithdrawn(BOB), new RoleChanged(BOB, Role.OBSERVER), new RemovedFromRoster(BOB));
     }
 }

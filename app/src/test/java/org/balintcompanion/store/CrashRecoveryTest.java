@@ -49,7 +49,7 @@ class CrashRecoveryTest {
             }
             // Collect acks as they come and kill the server in the middle of the stream.
             for (int n = 0; n < 120; n++) {
-                JsonNode ack = claire.next("ack");
+                JsonNode ack = claire.nextMatching(f -> f.path("type").asText().equals("ack"), "an ack", RoomClient.DURABLE_WAIT);
                 acked.put(ack.path("id").asText(), ack.path("version").asLong());
             }
             first.kill();

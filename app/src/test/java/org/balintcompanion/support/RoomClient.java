@@ -40,8 +40,6 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
     private volatile String closeReason;
     private volatile long snapshotVersion = -1;
     private final AtomicInteger pings = new AtomicInteger();
-    private final CountDownLatch pinged = new CountDownLatch(1);
-    private final CountDownLatch pingedThrice = new CountDownLatch(3);
 
     public static RoomClient connect(WebSocketClient client, URI uri, String origin) throws Exception {
         var c = new RoomClient();
@@ -76,18 +74,39 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
     /** Counting pings takes over Jetty's automatic pong, so the pong is sent here, as a browser would. */
     @Override public void onWebSocketPing(java.nio.ByteBuffer payload) {
         session.sendPong(payload, Callback.NOOP);
-        pings.incrementAndGet();
-        pinged.countDown();
-        pingedThrice.countDown();
+        synchronized (pings) {
+            pings.incrementAndGet();
+            pings.notifyAll();
+        }
     }
 
-    /** Waits for the server's first WebSocket ping. */
-    public boolean awaitPing() throws InterruptedException { return pinged.await(WAIT.toSeconds(), TimeUnit.SECONDS); }
+    /** Waits until the server has pinged this panel {@code n} times in all. */
+    public boolean awaitPings(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (pings) {
+            while (pings.get() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                TimeUnit.NANOSECONDS.timedWait(pings, left);
+            }
+            return true;
+        }
+    }
 
-    /** Waits for three pings: enough intervals for the server to close a panel that does not answer them. */
-    public boolean awaitThreePings() throws InterruptedException { return pingedThrice.await(WAIT.toSeconds(), TimeUnit.SECONDS); }
+    /**
+     * An application ping answered: the server has read everything this panel sent before it, including the pongs
+     * to its WebSocket pings (one connection's frames are read in order).
+     */
+    public void roundTrip() throws InterruptedException {
+        String id = "rt-" + IDS.incrementAndGet();
+        sendWithId(id, "ping");
+        nextMatching(f -> "pong".equals(f.path("type").asText()) && id.equals(f.path("id").asText()), "the pong to " + id);
+    }
 
     public int pings() { return pings.get(); }
+
+    /** A server that closes or resets the link is what many tests provoke: expected, not worth a warning. */
+    @Override public void onWebSocketError(Throwable cause) {}
 
     @Override public void onWebSocketClose(int statusCode, String reason) {
         closeCode = statusCode;
@@ -152,6 +171,17 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
     }
 
     /** The ack or error answering this command id. */
+    /**
+     * For tests about what survives, not how fast: a loaded machine (a benchmark beside the suite) can hold an fsync for
+     * seconds, and an ack waits for its fsync.
+     */
+    public static final Duration DURABLE_WAIT = Duration.ofSeconds(30);
+
+    public JsonNode reply(String id, Duration wait) throws InterruptedException {
+        return nextMatching(f -> id.equals(f.path("id").asText(null))
+                && ("ack".equals(f.path("type").asText()) || "error".equals(f.path("type").asText())), "a reply to " + id, wait);
+    }
+
     public JsonNode reply(String id) throws InterruptedException {
         return nextMatching(f -> id.equals(f.path("id").asText(null))
                 && ("ack".equals(f.path("type").asText()) || "error".equals(f.path("type").asText())), "a reply to " + id);
@@ -204,6 +234,13 @@ public final class RoomClient implements Session.Listener.AutoDemanding, AutoClo
         Session s = session;
         if (s != null && s.isOpen()) s.close();
         assertNotNull(s);
+    }
+
+    /** A person's presence in a state frame, or "" for any other frame. */
+    public static String presenceOf(JsonNode frame, String member) {
+        if (!frame.path("type").asText().equals("state")) return "";
+        for (JsonNode p : frame.path("room").path("people")) if (p.path("id").asText().equals(member)) return p.path("presence").asText();
+        return "";
     }
 
     /** Everything the client saw as plain ids, e.g. {@code queue(room)}. */

@@ -19,10 +19,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     public static int freePort() throws IOException {
@@ -36,8 +38,8 @@ public final class ServerProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "org.balintcompanion.Main"));
         command.addAll(List.of(args));
-        var pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
+        Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
+        var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("BALINT_PORT", String.valueOf(port));
         pb.environment().put("BALINT_BIND", "127.0.0.1");
         pb.environment().put("BALINT_DATA_DIR", dataDir.toString());
@@ -45,7 +47,7 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path demoLinks = dataDir.resolve("demo-links.json");
         Files.deleteIfExists(demoLinks);
-        var server = new ServerProcess(pb.start(), port);
+        var server = new ServerProcess(pb.start(), port, log);
         server.awaitHealthy();
         if (command.contains("--demo")) server.awaitFile(demoLinks);
         return server;
@@ -59,7 +61,7 @@ public final class ServerProcess implements AutoCloseable {
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return;
+                if (r.statusCode() == 200 || r.statusCode() == 503) return;   // 503: up, but degraded (e.g. a room kept aside)
             } catch (IOException notYet) {
                 // still starting
             }
@@ -79,6 +81,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public int port() { return port; }
+
+    /** Everything the process printed (its log). */
+    public Path log() { return log; }
+
+    /** SIGTERM, as systemd or Ctrl-C stop a server; waits for the process to end. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) fail("the server did not stop within 30 s of SIGTERM");
+        return process.exitValue();
+    }
 
     /** SIGKILL: no shutdown hook, no flush, exactly like a crash. */
     public void kill() throws InterruptedException {

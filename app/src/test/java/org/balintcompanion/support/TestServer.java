@@ -51,6 +51,13 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start() throws Exception { return start(Map.of()); }
 
+    /** A server on an existing data directory, e.g. one a test has damaged while the server was down. */
+    public static TestServer startIn(Path dataDir, Map<String, String> extraEnv, Clock clock) throws Exception {
+        var env = new HashMap<String, String>(extraEnv);
+        env.put("BALINT_DATA_DIR", dataDir.toString());
+        return start(env, clock);
+    }
+
     /** Another server on the same data directory, as after a restart. */
     public TestServer restart(Map<String, String> extraEnv, Clock clock) throws Exception {
         app.close();

@@ -1,8 +1,5 @@
 package org.balintcompanion.web;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -201,6 +198,104 @@ class BadInputSocketTest {
         assertTrue(e.getCause().getMessage().contains("403"), e.getCause().getMessage());
     }
 
+    @Test void everyRateLimitedCommandIsAnsweredOnceWithItsOwnId() throws Exception {
+        RoomClient bob = member();
+        var sent = new java.util.ArrayList<String>();
+        for (int i = 0; i < 80; i++) sent.add(bob.send(i % 2 == 0 ? "raiseHand" : "lowerHand"));
+        int limited = 0;
+        for (String id : sent) {
+            JsonNode answer = bob.reply(id);
+            if ("rate_limited".equals(answer.path("code").asText())) limited++;
+        }
+        assertTrue(limited > 0, "a burst past the limit is refused");
+        long answers = bob.seen().stream().filter(f -> f.path("type").asText().equals("ack")
+                || f.path("type").asText().equals("error")).count();
+        assertEquals(sent.size(), answers, "one answer per command, none without an id");
+    }
+
+    @Test void binaryFramesCountAgainstTheRateLimit() throws Exception {
+        try (TestServer strict = TestServer.start(Map.of("BALINT_COMMANDS_PER_SECOND", "1", "BALINT_COMMAND_BURST", "3"))) {
+            strict.openRoom(PhaseTemplate.OPEN);
+            RoomClient bob = RoomClient.join(ws, strict.roomUri(strict.token("bob", Role.MEMBER)));
+            for (int i = 0; i < 3; i++) bob.session().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), Callback.NOOP);
+            assertEquals("rate_limited", bob.errorCode(bob.send("raiseHand")), "the burst was spent on binary frames");
+        }
+    }
+
+    @Test void aFloodOfBinaryFramesIsClosedLikeAnyOtherFlood() throws Exception {
+        RoomClient bob = member();
+        for (int i = 0; i < 250; i++) bob.session().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), Callback.NOOP);
+        assertEquals(4029, bob.awaitClose());
+        assertRoomUnchanged();
+    }
+
+    @Test void aCommandIdOutsidePrintableAsciiIsRefusedAndNamed() throws Exception {
+        RoomClient bob = member();
+        for (String id : List.of("with space", "tab\t", "nul\u0000", "caf\u00e9", "x".repeat(65), "")) {
+            bob.sendWithId(id, "raiseHand");
+            JsonNode e = nextError(bob);
+            assertEquals("invalid_field", e.path("code").asText(), () -> "id " + id.codePoints().boxed().toList());
+            assertTrue(e.path("message").asText().contains("'id'"), e.toString());
+            assertTrue(e.path("id").isNull(), "a refused id is not echoed");
+        }
+        assertEquals("ack", bob.reply(sendId(bob, "~Ok-1_x.!", "lowerHand")).path("type").asText(),
+                "every printable ASCII character is allowed");
+        assertRoomUnchanged();
+    }
+
+    @Test void controlCharactersInAnyFieldAreRefusedAndNamed() throws Exception {
+        assertEquals("'item'", refusedField(lea.send("confirmChecklist", "item", "alone\u0000", "confirmed", true)));
+        assertEquals("'text'", refusedField(lea.send("backchannel", "text", "pause\u0007?")));
+        assertEquals("'order'", refusedField(lea.send("setSeatOrder", "order", List.of("lea", "bob\u001f"))));
+        assertEquals("'note'", refusedField(lea.send("lowerAllHands", "note", "\u007f")));
+        assertEquals("'type'", refusedField(lea.send("lowerAll\u0000Hands")));
+        assertEquals("ack", lea.reply(lea.send("backchannel", "text", "line one\nline two\tend")).path("type").asText(),
+                "a note keeps its line breaks and tabs");
+        assertRoomUnchanged();
+    }
+
+    /** The field an invalid_field error names, e.g. {@code 'item'}. */
+    private String refusedField(String id) throws InterruptedException {
+        JsonNode e = lea.reply(id);
+        assertEquals("invalid_field", e.path("code").asText(), e::toString);
+        var named = java.util.regex.Pattern.compile("'[^']+'").matcher(e.path("message").asText());
+        assertTrue(named.find(), e::toString);
+        return named.group();
+    }
+
+    private static String sendId(RoomClient c, String id, String type) {
+        c.sendWithId(id, type);
+        return id;
+    }
+
+    /**
+     * Anyone can open a socket and hang up at once, without a token: that must not write a warning each time. (At
+     * the default level: with debug enabled Jetty would log the same event at debug, hiding the warning.)
+     */
+    @Test void connectionsThatHangUpAtOnceAreNotWarnings() throws Exception {
+        var warnings = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var appender = new ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent>() {
+            @Override protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
+                if (e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)) warnings.add(e.getLoggerName() + ": " + e.getFormattedMessage());
+            }
+        };
+        appender.start();
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        try {
+            int port = server.app().port();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, null, 64 * 1024).hangUp();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, null, 64 * 1024).reset();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, server.token("bob", Role.MEMBER), 64 * 1024).hangUp();
+            for (int i = 0; i < 5; i++) RawPanel.open(port, server.token("bob", Role.MEMBER), 64 * 1024).reset();
+            lea.sync();   // the server still answers, after every hang-up above was seen
+            String first = warnings.poll(500, TimeUnit.MILLISECONDS);
+            assertEquals(null, first, () -> "warnings: " + first + " " + warnings);
+        } finally {
+            root.detachAppender(appender);
+        }
+    }
+
     @Test void aFloodIsRateLimitedAndOnlyAcceptedCommandsApply() throws Exception {
         RoomClient bob = member();
         for (int i = 0; i < 80; i++) bob.send(i % 2 == 0 ? "raiseHand" : "lowerHand");
@@ -213,80 +308,13 @@ class BadInputSocketTest {
         assertFalse(RoomClient.ids(last.path("room").path("queue")).isEmpty());
     }
 
+    /** The production sweep runs on its own; what it decides is tested on a hand-moved clock in SlowAndSilentPanelsTest. */
     @Test void theServerPingsEveryPanelToKeepTheLinkAlive() throws Exception {
         try (TestServer pinging = TestServer.start(Map.of("BALINT_PING_SECONDS", "1"))) {
             pinging.openRoom(PhaseTemplate.OPEN);
             RoomClient bob = RoomClient.join(ws, pinging.roomUri(pinging.token("bob", Role.MEMBER)));
-            assertTrue(bob.awaitPing(), "a ping within a few intervals");
-            assertTrue(bob.awaitThreePings());
+            assertTrue(bob.awaitPings(2), "pings every interval");
             assertTrue(bob.isOpen(), "a panel that answers pings, as browsers do, stays connected");
         }
-    }
-
-    @Test void aPanelThatLeavesPingsUnansweredIsClosedAsTooSlow() throws Exception {
-        try (TestServer pinging = TestServer.start(Map.of("BALINT_PING_SECONDS", "1"))) {
-            pinging.openRoom(PhaseTemplate.OPEN);
-            RoomClient lea = RoomClient.join(ws, pinging.roomUri(pinging.token("lea", Role.LEADER)));
-            try (Socket silent = new Socket()) {
-                silent.connect(new java.net.InetSocketAddress("127.0.0.1", pinging.app().port()));
-                upgrade(silent, pinging.token("bob", Role.MEMBER));   // reads nothing more, so never answers a ping
-                lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
-                // 2.5 ping intervals without a pong, then two seconds for a close the silent client never answers.
-                lea.nextMatching(f -> presenceOf(f, "bob").equals("RECONNECTING"), "bob closed after unanswered pings",
-                        Duration.ofSeconds(15));
-            }
-        }
-    }
-
-    @Test void aClientThatStopsReadingIsClosedAndTheOthersCarryOn() throws Exception {
-        try (TestServer fast = TestServer.start(Map.of("BALINT_SLOW_CLIENT_SECONDS", "1",
-                "BALINT_COMMANDS_PER_SECOND", "100000", "BALINT_COMMAND_BURST", "100000"))) {
-            fast.openRoom(PhaseTemplate.OPEN);
-            evictsAStalledClient(fast);
-        }
-    }
-
-    private void evictsAStalledClient(TestServer server) throws Exception {
-        RoomClient lea = RoomClient.join(ws, server.roomUri(server.token("lea", Role.LEADER)));
-        RoomClient alice = RoomClient.join(ws, server.roomUri(server.token("alice", Role.MEMBER)));
-        try (Socket stalled = new Socket()) {
-            stalled.setReceiveBufferSize(1024);
-            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.app().port()));
-            upgrade(stalled, server.token("bob", Role.MEMBER));
-            long start = System.nanoTime();
-            lea.nextMatching(f -> presenceOf(f, "bob").equals("CONNECTED"), "bob connected");
-
-            // Each change sends bob the whole room; he reads none of it. Keep changing the room until his socket's
-            // buffers are full and the server gives up on him.
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            boolean evictedYet = false;
-            for (int i = 0; !evictedYet && System.nanoTime() < deadline; i++) {
-                lea.reply(lea.send(i % 2 == 0 ? "raiseHandFor" : "lowerHandFor", "member", "carol"));
-                if (i % 50 == 49) evictedYet = lea.seen().stream().anyMatch(f -> presenceOf(f, "bob").equals("RECONNECTING"));
-            }
-            JsonNode evicted = lea.nextMatching(f -> presenceOf(f, "bob").equals("RECONNECTING"), "bob evicted");
-            assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "evicted while the others carried on");
-            long aliceVersion = alice.sync().path("version").asLong();
-            assertTrue(aliceVersion >= evicted.path("version").asLong(), "alice kept up while bob stalled");
-        }
-    }
-
-    private static String presenceOf(JsonNode frame, String member) {
-        if (!frame.path("type").asText().equals("state")) return "";
-        for (JsonNode p : frame.path("room").path("people")) if (p.path("id").asText().equals(member)) return p.path("presence").asText();
-        return "";
-    }
-
-    /** A hand-made upgrade, so the test controls exactly how much this client reads: nothing after the handshake. */
-    private void upgrade(Socket s, String token) throws Exception {
-        OutputStream out = s.getOutputStream();
-        out.write(("GET /ws/rooms/r1?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = s.getInputStream();
-        var head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
-        assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
     }
 }

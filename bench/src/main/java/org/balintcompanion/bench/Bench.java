@@ -136,10 +136,8 @@ public final class Bench {
         var env = new LinkedHashMap<String, String>();
         // "ours-PATCH": the app with bench/patches/PATCH compiled in front of it (a measured proposal, or a diagnostic).
         String serverCp = cp;
-        String patch = switch (target) {
-            case "ours-nojournal" -> "journal-off";
-            default -> null;
-        };
+        // No target uses a patch at the moment; "ours-nojournal" passes the app a store of its own instead (NoJournal).
+        String patch = null;
         if (patch != null) {
             serverCp = compilePatch(Path.of(a.text("patches-dir", System.getProperty("bench.patchesDir", "patches"))).resolve(patch),
                     out.resolve("patch-" + patch), cp) + File.pathSeparator + cp;
@@ -151,7 +149,8 @@ public final class Bench {
                     cmd.add("-XX:StartFlightRecording=filename=" + out.resolve(label + ".jfr") + ",settings=profile,dumponexit=true");
                 }
                 cmd.addAll(List.of("-cp", serverCp, BenchServer.class.getName(), "--rooms", Integer.toString(rooms),
-                        "--members", Integer.toString(members), "--tokens", tokens.toString()));
+                        "--members", Integer.toString(members), "--tokens", tokens.toString(),
+                        "--journal", target.equals("ours-nojournal") ? "off" : "on"));
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 env.put("BALINT_PORT", "0");

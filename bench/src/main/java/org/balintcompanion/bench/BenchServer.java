@@ -50,7 +50,9 @@ public final class BenchServer {
         int members = a.integer("members", 6);
         Path tokens = Path.of(a.text("tokens", "target/tokens.tsv"));
         AppConfig config = AppConfig.fromEnv(System.getenv(), List.of());
-        App app = App.start(config, Clock.systemUTC());
+        // "--journal off": the diagnostic that measures what durability costs; acks are then sent without it.
+        App app = a.text("journal", "on").equals("off") ? App.start(config, Clock.systemUTC(), new NoJournal())
+                : App.start(config, Clock.systemUTC());
         System.out.println("BENCH-STARTED pid=" + ProcessHandle.current().pid() + " port=" + app.port());
         System.out.flush();
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

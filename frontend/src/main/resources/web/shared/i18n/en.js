@@ -30,6 +30,8 @@ export default {
   'terminal.room_unknown': 'This meeting’s room is not open yet. Try again shortly before the meeting starts.',
   'terminal.opened_elsewhere': 'This panel was opened in another window or on another device, so this one has stopped.',
   'terminal.meeting_ended': 'The meeting has ended. Thank you! What was said stays in the group.',
+  'terminal.access_withdrawn': 'Your access to this meeting was withdrawn. Ask the group’s leaders if you think this is a mistake.',
+  'terminal.removed_from_roster': 'You are no longer on this group’s roster, so this panel has stopped.',
   'terminal.member_link': 'This link opens the member panel, not the leader console.',
   'terminal.closed': 'The server closed the connection. Reload the page to try again.',
 

@@ -24,6 +24,8 @@ export default {
   'terminal.room_unknown': 'La salle de cette séance n’est pas ouverte pour le moment. Réessayez un peu avant l’heure de la séance.',
   'terminal.opened_elsewhere': 'Ce panneau a été ouvert dans une autre fenêtre ou sur un autre appareil. Celui-ci s’est arrêté.',
   'terminal.meeting_ended': 'La séance est terminée. Merci ! Ce qui s’y est dit reste dans le groupe.',
+  'terminal.access_withdrawn': 'Votre accès à cette séance a été retiré. Adressez-vous aux leaders du groupe si vous pensez qu’il s’agit d’une erreur.',
+  'terminal.removed_from_roster': 'Vous ne faites plus partie de ce groupe : ce panneau s’est arrêté.',
   'terminal.member_link': 'Ce lien ouvre le panneau des membres, pas la console des leaders.',
   'terminal.closed': 'La connexion a été fermée par le serveur. Rechargez la page pour réessayer.',
 
