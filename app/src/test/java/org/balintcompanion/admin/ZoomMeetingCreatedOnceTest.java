@@ -1,7 +1,6 @@
 package org.balintcompanion.admin;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import okhttp3.mockwebserver.MockWebServer;
 import org.balintcompanion.support.AdminClient;
+import org.balintcompanion.support.FakeZoomEnv;
 import org.balintcompanion.support.TestServer;
 import org.balintcompanion.zoom.support.FakeZoom;
 import org.junit.jupiter.api.AfterEach;
@@ -34,10 +34,7 @@ class ZoomMeetingCreatedOnceTest {
         zoomServer = new MockWebServer();
         zoomServer.setDispatcher(fake);
         zoomServer.start();
-        String base = zoomServer.url("/").toString();
-        server = TestServer.start(new HashMap<>(Map.of("ZOOM_ACCOUNT_ID", FakeZoom.ACCOUNT_ID, "ZOOM_CLIENT_ID", FakeZoom.CLIENT_ID,
-                "ZOOM_CLIENT_SECRET", FakeZoom.CLIENT_SECRET, "ZOOM_API_BASE_URL", base + "v2",
-                "ZOOM_OAUTH_BASE_URL", base.substring(0, base.length() - 1), "ZOOM_HOST_USER", HOST, "BALINT_METRICS_PORT", "0")));
+        server = TestServer.start(FakeZoomEnv.pointingAt(zoomServer, HOST));
         server.app().admin().sessions().ensureFirstAdmin("admin@society.example", "correct horse battery");
     }
 

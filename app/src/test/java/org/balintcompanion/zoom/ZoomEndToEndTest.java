@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -51,11 +50,8 @@ class ZoomEndToEndTest {
         zoomServer = new MockWebServer();
         zoomServer.setDispatcher(fake);
         zoomServer.start();
-        String base = zoomServer.url("/").toString();
-        var env = new HashMap<String, String>(Map.of("ZOOM_ACCOUNT_ID", FakeZoom.ACCOUNT_ID, "ZOOM_CLIENT_ID", FakeZoom.CLIENT_ID,
-                "ZOOM_CLIENT_SECRET", FakeZoom.CLIENT_SECRET, "ZOOM_API_BASE_URL", base + "v2",
-                "ZOOM_OAUTH_BASE_URL", base.substring(0, base.length() - 1), "ZOOM_WEBHOOK_SECRET_TOKEN", SECRET,
-                "ZOOM_HOST_USER", HOST));
+        var env = org.balintcompanion.support.FakeZoomEnv.pointingAt(zoomServer, HOST);
+        env.put("ZOOM_WEBHOOK_SECRET_TOKEN", SECRET);
         server = TestServer.start(env);
         server.app().admin().sessions().ensureFirstAdmin("admin@society.example", "correct horse battery");
         admin = new AdminClient(server);
