@@ -340,8 +340,10 @@ class AdminBrowserTest {
             MeetingBrowserTest.passChecklist(amelie);
 
             assertEquals("Entre leaders", admin.text("#backchannel-title"));
+            assertFalse(hugo.isShown("#backchannel-text"), "the notes are folded until opened or a note arrives");
+            admin.click("#backchannel-panel > summary");
             assertTrue(admin.text("#backchannel-hint").contains("disparaissent à la fin de la séance"));
-            assertTrue(hugo.isShown("#backchannel-empty"));
+            assertTrue(admin.isShown("#backchannel-empty"));
             WebElement box = admin.find("#backchannel-text");
             box.sendKeys("Camille semble tendue ; on ralentit ?");
             box.sendKeys(Keys.ENTER);

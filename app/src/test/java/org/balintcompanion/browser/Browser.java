@@ -144,5 +144,13 @@ final class Browser implements AutoCloseable {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    /** A screenshot of what the window shows now, as a person sees it without scrolling. */
+    void screenshotOfTheWindow(Path file) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(file.getParent());
+        Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
     @Override public void close() { driver.quit(); }
 }

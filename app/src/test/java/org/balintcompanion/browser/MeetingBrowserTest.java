@@ -297,6 +297,7 @@ class MeetingBrowserTest {
         passChecklist(amelie);
 
         // David is in the room without a device: the leader marks it and raises his hand for him.
+        lea.click("#seat-list li[data-key='david'] .menu-btn");
         new Select(lea.find("#seat-list li[data-key='david'] .seat-attendance")).selectByValue("IN_ROOM");
         lea.await(d -> state(room).participant(MemberId.of("david")).attendance().name().equals("IN_ROOM"), "David in the room");
         lea.click("#seat-list li[data-key='david'] .seat-hand");
@@ -307,6 +308,7 @@ class MeetingBrowserTest {
         assertTrue(lea.text("#queue-list li[data-key='david'] .queue-meta").contains("In the room"));
 
         // Reorder, then lower every hand (two steps).
+        lea.click("#queue-list li[data-key='amelie'] .menu-btn");
         lea.click("#queue-list li[data-key='amelie'] .q-up");
         amelie.awaitText("#my-place", "you are next");
         lea.click("#lower-all-btn");
@@ -323,13 +325,14 @@ class MeetingBrowserTest {
         lea.awaitShown("#too-much-empty");
         amelie.awaitAttribute("#too-much-btn", "aria-pressed", "false");
 
-        // A go-round: Amélie's turn comes first; she passes; the leader ends the round.
+        // A go-round: Amélie's turn comes first; she passes; Bastien, Camille and Élise have no panel open and are
+        // skipped; David, in the room, is next.
         lea.click("#go-round-start");
         amelie.awaitShown("#pass-btn");
         amelie.awaitShown("#floor-cue");
         amelie.click("#pass-btn");
         amelie.awaitHidden("#floor-cue");
-        lea.awaitText("#go-round-status", "2 of 5, Bastien Leroy");
+        lea.awaitText("#go-round-status", "2 of 2, David Petit");
         lea.click("#go-round-end");
         lea.awaitShown("#go-round-start");
 
@@ -562,6 +565,7 @@ class MeetingBrowserTest {
             passChecklist(amelie);
             amelie.click("#hand-btn");
             lea.awaitShown("#queue-list li[data-key='amelie']");
+            lea.click("#seat-list li[data-key='bastien'] .menu-btn");
             lea.click("#seat-list li[data-key='bastien'] .seat-hand");
             lea.awaitShown("#queue-list li[data-key='bastien']");
             assertEquals(List.of(), layoutProblems(amelie), "member panel");
@@ -629,10 +633,13 @@ class MeetingBrowserTest {
             lea.awaitShown("#queue-list li[data-key='bastien']");
             amelie.click("#hand-btn");
             lea.awaitShown("#queue-list li[data-key='amelie']");
-            new Select(lea.find("#seat-list li[data-key='david'] .seat-attendance")).selectByValue("IN_ROOM");
+            lea.click("#seat-list li[data-key='david'] .menu-btn");
+        new Select(lea.find("#seat-list li[data-key='david'] .seat-attendance")).selectByValue("IN_ROOM");
             lea.awaitText("#seat-list li[data-key='david'] .seat-meta", "");
             lea.click("#seat-list li[data-key='david'] .seat-hand");
             lea.awaitShown("#queue-list li[data-key='david']");
+            lea.awaitText("#floor-name", "Camille Moreau");
+            lea.click("#end-turn-btn");
             lea.click("#give-next-btn");
             bastien.awaitShown("#floor-cue");
             amelie.awaitText("#my-place", "vous parlerez ensuite");
@@ -661,7 +668,7 @@ class MeetingBrowserTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path cwd = Path.of("").toAbsolutePath();
         return Files.isDirectory(cwd.resolve("docs")) ? cwd : cwd.getParent();
     }

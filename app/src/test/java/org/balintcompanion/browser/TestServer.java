@@ -81,6 +81,30 @@ final class TestServer implements AutoCloseable {
         return room;
     }
 
+    /** A room for another group than the usual one (a larger circle, long names). */
+    RoomId openRoom(String id, PhaseTemplate template, List<Participant> roster, String title) {
+        RoomId room = RoomId.of(id);
+        app.rooms().open(room, title, RoomSettings.defaults(template), roster);
+        return room;
+    }
+
+    /** The room's socket address for one person, for a scripted client standing in for a panel. */
+    java.net.URI socket(RoomId room, String member, Role role) {
+        String token = app.tokens().issue(room, MemberId.of(member), role, Duration.ofHours(1));
+        return java.net.URI.create(base.replace("http", "ws") + "/ws/rooms/" + room.value() + "?token=" + token);
+    }
+
+    /** The room's state as its writer holds it now. */
+    org.balintcompanion.room.RoomState state(RoomId id) {
+        var f = new java.util.concurrent.CompletableFuture<org.balintcompanion.room.RoomState>();
+        room(id).read(f::complete);
+        try {
+            return f.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the room", e);
+        }
+    }
+
     LiveRoom room(RoomId id) { return app.rooms().find(id); }
 
     /** The link a person opens, as the leaders would send it: the token in the fragment. */
