@@ -356,8 +356,12 @@ function updateSeat(node, p, index, count) {
   if (p.role !== 'MEMBER') tags.push(['role', t(`role.${p.role}`)]);
   if (room.presenter === p.id) tags.push(['presenter', t('tag.presenter')]);
   if (p.listening) tags.push(['listening', t('tag.listening')]);
-  if (place >= 0) tags.push(['hand', t('tag.hand', { n: place + 1 })]);
   const badges = tags.map(([kind, text]) => el('span', { class: `tag tag-${kind}`, text }));
+  if (place >= 0) {
+    badges.push(el('span', { class: 'tag tag-hand', attrs: { title: t('tag.hand', { n: place + 1 }) } }, icon('hand'),
+      el('span', { attrs: { 'aria-hidden': 'true' }, text: String(place + 1) }),
+      el('span', { class: 'visually-hidden', text: t('tag.hand', { n: place + 1 }) })));
+  }
   // The row itself is green for the speaker and the mic is an icon: the line stays one line, the words stay for
   // screen readers.
   if (floor) badges.push(el('span', { class: 'visually-hidden', text: t('tag.speaking') }));
@@ -450,9 +454,10 @@ function renderQueue() {
     node.classList.toggle('is-unreachable', !reachable(p));
     node.querySelector('.queue-pos').textContent = String(i + 1);
     node.querySelector('.queue-name').textContent = name;
-    const meta = [t('lead.turns', { n: p ? p.turns : 0 })];
+    const meta = [];
     if (p && p.attendance !== 'PANEL') meta.push(t(`attendance.${p.attendance}`));
     else if (p && p.presence !== 'CONNECTED') meta.push(t(`presence.${p.presence}`));
+    meta.push(t('lead.turns', { n: p ? p.turns : 0 }));
     node.querySelector('.queue-meta').textContent = meta.join(' · ');
     const give = node.querySelector('.q-give');
     give.textContent = t('lead.giveFloor');

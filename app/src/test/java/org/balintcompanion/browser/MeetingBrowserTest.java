@@ -351,16 +351,20 @@ class MeetingBrowserTest {
     }
 
     @Test
-    void anObserverGetsTheReadOnlyView_andFinalRefusalsStopThePanel() {
+    void anObserverConfirmsTheChecklistThenGetsTheReadOnlyView_andFinalRefusalsStopThePanel() {
         RoomId room = newRoom(PhaseTemplate.OPEN);
+        join(lea, room, "lea");
         join(bastien, room, "nadia");
-        bastien.awaitShown("#view-panel");
+        // Observers hear everything: they confirm the confidentiality checklist too, and leaders see it done.
+        lea.awaitText("#seat-list li[data-key='nadia'] .checklist-status", "Checklist 0/5");
+        passChecklist(bastien);
+        lea.awaitShown("#seat-list li[data-key='nadia'] .checklist-status.is-done");
         bastien.awaitShown("#observer-note");
         assertFalse(bastien.isShown("#hand-btn"));
         assertFalse(bastien.isShown("#signals"));
-        assertFalse(bastien.isShown("#reopen-checklist"));
-        assertEquals(0, bastien.findAll("#view-panel button:not([hidden])").stream().filter(WebElement::isDisplayed).count(),
-                "no buttons for an observer");
+        assertEquals(List.of("reopen-checklist"), bastien.findAll("#view-panel button:not([hidden])").stream()
+                .filter(WebElement::isDisplayed).map(b -> b.getDomAttribute("id")).toList(),
+                "no buttons for an observer but the checklist's");
 
         // A link for a room that is not open: the reason is shown and the panel does not retry.
         bastien.open(server.linkAs(RoomId.of("not-open"), "bastien", Role.MEMBER));
