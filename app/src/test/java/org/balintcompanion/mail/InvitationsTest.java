@@ -225,6 +225,7 @@ class InvitationsTest {
     @Test void twoSchedulersOnOneDatabaseSendEachMessageOnce() throws Exception {
         String g = group(SMTP);
         series(g, "WEEKLY", "2027-03-23T19:30", 4);
+        server.app().mail().runOnce();   // plans the messages; none is due yet
         at("2027-03-22T12:00:00Z");   // the first meeting's invitations and reminders are due, nothing else yet
         var app = server.app();
         var settings = AppConfig.fromEnv(Map.of("BALINT_DATA_DIR", app.config().dataDir().toString(), "BALINT_SMTP_HOST", "127.0.0.1",
@@ -242,6 +243,19 @@ class InvitationsTest {
         for (MimeMessage x : received()) subjects.add(x.getAllRecipients()[0] + " " + x.getSubject());
         assertEquals(subjects.size(), new java.util.HashSet<>(subjects).size(), "no message twice: " + subjects);
         assertEquals(6, subjects.size(), "three invitations and three reminders: " + subjects);
+    }
+
+    @Test void aMeetingPlannedForTomorrowSendsItsInvitationWithoutAReminderInTheSameMinute() throws Exception {
+        String g = group(SMTP);
+        String m = series(g, "SINGLE", "2027-02-21T19:30", 1).get(0);   // the clock says 20 February, noon
+        assertEquals(3, server.app().mail().runOnce());
+        assertTrue(java.util.Arrays.stream(received()).noneMatch(this::isReminder), "no reminder with the invitation");
+        clock.advance(Duration.ofHours(20));
+        server.app().mail().runOnce();
+        assertEquals(3, received().length, "nor later: it would ask again what was just asked");
+        admin = new AdminClient(server);
+        admin.signIn("admin@society.example", "correct horse battery");
+        assertFalse(admin.get("/api/meetings/" + m + "/mail").body().toString().contains("REMINDER"));
     }
 
     @Test void aFailingSmtpServerIsRetriedThenShownAsFailed() throws Exception {
