@@ -40,10 +40,36 @@ async function start() {
     setView('setup');
     return;
   }
+  // Asking for a session this browser never opened only earns a 401 (logged by the browser as an error): a mark,
+  // not a secret, says whether one may be open (the session itself stays in its HttpOnly cookie).
+  if (!mayBeSignedIn()) {
+    showSignIn(null);
+    return;
+  }
   try {
     signedIn(await get('session'));
   } catch (error) {
+    if (error.status === 401) markSignedIn(false);
     showSignIn(error.status === 401 ? null : error);
+  }
+}
+
+const SIGNED_IN_MARK = 'balint.admin.signedIn';
+
+function mayBeSignedIn() {
+  try {
+    return localStorage.getItem(SIGNED_IN_MARK) === 'yes';
+  } catch {
+    return true; // no storage: ask the server
+  }
+}
+
+function markSignedIn(yes) {
+  try {
+    if (yes) localStorage.setItem(SIGNED_IN_MARK, 'yes');
+    else localStorage.removeItem(SIGNED_IN_MARK);
+  } catch {
+    // not remembered: the next load asks the server
   }
 }
 
@@ -86,6 +112,7 @@ function showSignIn(error) {
 }
 
 function signedIn(session) {
+  markSignedIn(true);
   state.account = session.account;
   state.notice = null;
   setCsrf(session.csrfToken);
@@ -98,6 +125,7 @@ function signedIn(session) {
 }
 
 function signedOut(noticeKey) {
+  markSignedIn(false);
   state.account = null;
   state.notice = noticeKey;
   setCsrf(null);

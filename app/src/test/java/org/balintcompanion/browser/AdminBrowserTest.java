@@ -2,6 +2,7 @@ package org.balintcompanion.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -139,7 +140,7 @@ class AdminBrowserTest {
         // The roster: Léa leads; Amélie and Bastien are members, which needs a confirmation because of their tie.
         addToRoster(admin, "Léa Martin " + n, "LEADER");
         addToRoster(admin, amelieName, "MEMBER");
-        new Select(admin.find("#roster-person")).selectByVisibleText(bastien);
+        tick(admin, bastien);
         new Select(admin.find("#roster-role")).selectByValue("MEMBER");
         admin.click("#roster-add-btn");
         admin.awaitShown("#roster-confirm");
@@ -162,9 +163,9 @@ class AdminBrowserTest {
         admin.click("#series-submit");
         admin.await(d -> admin.findAll("#meeting-list li[data-key]").size() == 10, "ten meetings");
         List<String> times = admin.findAll("#meeting-list .meeting-when").stream().map(WebElement::getText).toList();
-        assertEquals("mar. 12 janv. 2027, 19:30 (Europe/Paris) — chez vous 13:30", times.get(0));
-        assertEquals("mar. 9 févr. 2027, 19:30 (Europe/Paris) — chez vous 13:30", times.get(1));
-        assertEquals("mar. 13 juil. 2027, 19:30 (Europe/Paris) — chez vous 13:30", times.get(6), "summer time on both sides");
+        assertEquals("mar. 12 janv. 2027, 19:30 (heure de Paris) — chez vous 13:30", times.get(0));
+        assertEquals("mar. 9 févr. 2027, 19:30 (heure de Paris) — chez vous 13:30", times.get(1));
+        assertEquals("mar. 13 juil. 2027, 19:30 (heure de Paris) — chez vous 13:30", times.get(6), "summer time on both sides");
         assertTrue(admin.text("#series-list").contains("Chaque mois"), admin.text("#series-list"));
         admin.js("document.getElementById('plan-details').open = false; document.activeElement.blur()");
         admin.screenshot(shots.resolve("admin-group-1280.png"), 1280);
@@ -174,7 +175,7 @@ class AdminBrowserTest {
 
         // The first meeting: open its room and issue everyone's link.
         admin.click("#meeting-list li:first-child .meeting-link");
-        admin.awaitText("#meeting-when", "mar. 12 janv. 2027, 19:30 (Europe/Paris) — chez vous 13:30");
+        admin.awaitText("#meeting-when", "mar. 12 janv. 2027, 19:30 (heure de Paris) — chez vous 13:30");
         admin.awaitText("#zoom-status", "Zoom non relié");
         admin.awaitText("#rsvp-summary", "0 vient · 0 ne vient pas · 3 sans réponse");
         admin.click("#room-open");
@@ -230,11 +231,11 @@ class AdminBrowserTest {
 
         admin.open(server.base + "/admin/#/groups/" + groupId);
         admin.awaitText("#group-title", "Thursday group " + n);
-        admin.awaitText("#meeting-list li:first-child .meeting-when", "(Europe/Paris) — your time 13:30");
+        admin.awaitText("#meeting-list li:first-child .meeting-when", "(Paris time) — your time 13:30");
         assertTrue(admin.text("#meeting-list li:first-child .meeting-when").startsWith("Thu 14 Jan 2027, 19:30"),
                 admin.text("#meeting-list li:first-child .meeting-when"));
         admin.click("#lang-switch [data-lang='fr']");
-        admin.awaitText("#meeting-list li:first-child .meeting-when", "jeu. 14 janv. 2027, 19:30 (Europe/Paris) — chez vous 13:30");
+        admin.awaitText("#meeting-list li:first-child .meeting-when", "jeu. 14 janv. 2027, 19:30 (heure de Paris) — chez vous 13:30");
         admin.click("#lang-switch [data-lang='en']");
 
         admin.click("#admin-nav [data-section='people']");
@@ -448,6 +449,57 @@ class AdminBrowserTest {
     }
 
     @Test
+    void signedOutTheAdminPageLogsNoError_severalPeopleJoinARosterAtOnce_andAGroupCanBeDeleted() throws Exception {
+        int n = COUNTER.incrementAndGet();
+        var by = new Account("a-test", EMAIL, Account.Kind.ADMIN, null);
+        var json = new ObjectMapper();
+        String groupName = "Groupe à supprimer " + n;
+        String groupId = seedGroupWithSeries(groupName);
+        var names = new ArrayList<String>();
+        for (int i = 1; i <= 4; i++) {
+            String name = "Membre " + n + "-" + i;
+            server.app.admin().directory().createPerson(by, new Fields(json.readTree("{\"displayName\":\"" + name + "\"}")));
+            names.add(name);
+        }
+
+        hugo.open(server.base + "/");
+        hugo.driver.manage().deleteAllCookies();
+        hugo.js("localStorage.clear()");
+        hugo.severeLogs();
+        hugo.open(server.base + "/admin/");
+        hugo.awaitAttribute("body", "data-view", "signin");
+        assertEquals(List.of(), hugo.severeLogs(), "a signed-out load asks nothing it knows will be refused");
+        assertEquals(List.of(), hugo.axeViolations(), "the sign-in page");
+        signIn(hugo);
+
+        hugo.open(server.base + "/admin/#/groups/" + groupId);
+        hugo.awaitText("#group-title", groupName);
+        for (String name : names.subList(0, 3)) tick(hugo, name);
+        hugo.click("#roster-add-btn");
+        hugo.await(d -> hugo.findAll("#roster-list .roster-row").size() == 3, "three people added with one click");
+        assertEquals(List.of(names.get(0), names.get(1), names.get(2)), hugo.findAll("#roster-list .roster-name").stream()
+                .map(WebElement::getText).sorted().toList());
+        assertEquals("Member", new Select(hugo.find("#roster-list .roster-role")).getFirstSelectedOption().getText());
+        assertEquals(List.of(), MeetingBrowserTest.layoutProblems(hugo).stream().filter(p -> p.contains("roster-role")).toList());
+        long roleWidth = hugo.find("#roster-list .roster-role").getSize().getWidth();
+        long textWidth = ((Number) hugo.js("""
+                const s = document.querySelector('#roster-list .roster-role');
+                const c = document.createElement('canvas').getContext('2d');
+                c.font = getComputedStyle(s).font;
+                return Math.max(...[...s.options].map((o) => c.measureText(o.text).width));""")).longValue();
+        assertTrue(roleWidth > textWidth + 20, "the role select shows its whole text: " + roleWidth + " px for " + textWidth);
+        assertEquals(List.of(), hugo.axeViolations(), "a group's page");
+
+        hugo.click("#group-settings > summary");
+        hugo.click("#group-delete");
+        hugo.awaitText("#group-delete", "Confirm");
+        hugo.click("#group-delete");
+        hugo.awaitShown("#group-list");
+        assertTrue(hugo.findAll("#group-list .group-name").stream().noneMatch(e -> e.getText().equals(groupName)));
+        assertTrue(server.app.admin().groups().visibleTo(by).stream().noneMatch(g -> g.id().equals(groupId)), "deleted on the server");
+    }
+
+    @Test
     void theFirstAdministratorComesFromTheOneTimeSetupLink() throws Exception {
         try (TestServer fresh = TestServer.start(Map.of("BALINT_PASSWORD_ITERATIONS", "10000", "BALINT_MAIL_SWEEP_SECONDS", "0"))) {
             String token = fresh.app.admin().sessions().newSetupToken();
@@ -513,10 +565,16 @@ class AdminBrowserTest {
 
     private static void addToRoster(Browser b, String name, String role) {
         int before = b.findAll("#roster-list .roster-row").size();
-        new Select(b.find("#roster-person")).selectByVisibleText(name);
+        tick(b, name);
         new Select(b.find("#roster-role")).selectByValue(role);
         b.click("#roster-add-btn");
         b.await(d -> b.findAll("#roster-list .roster-row").size() == before + 1, name + " on the roster");
+    }
+
+    /** Ticks a person among those that can join the roster. */
+    private static void tick(Browser b, String name) {
+        b.awaitShown("#roster-people");
+        b.find("#roster-people input[data-name='" + name + "']").findElement(By.xpath("..")).click();
     }
 
     private static String freshUrl(Browser b, String name) {
