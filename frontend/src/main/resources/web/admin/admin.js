@@ -1,6 +1,6 @@
 // The admin pages: sign-in (or first-admin setup from the one-time link), then groups, people, presets, the outbox
 // and the audit log, routed by the address fragment (#/groups/g-…). The session cookie is HttpOnly; the CSRF token
-// lives in this page's memory only. Nothing is kept in localStorage except the FR/EN choice.
+// lives in this page’s memory only. localStorage keeps only the FR/EN choice and a mark that a session may be open.
 import { t, applyLang, mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { $, announce } from '../shared/dom.js';
 import { get, post, del, setCsrf, onSessionExpired } from './api.js';
@@ -12,6 +12,7 @@ import { renderPeople } from './people.js';
 import { renderPresets, renderOutbox, renderAudit } from './records.js';
 
 const ADMIN_ONLY = new Set(['people', 'presets', 'outbox', 'audit']);
+const SIGNED_IN_MARK = 'balint.admin.signedIn';
 const state = { account: null, setupToken: null, routeId: 0, hidden: new Set(), notice: null };
 
 applyLang();
@@ -54,13 +55,11 @@ async function start() {
   }
 }
 
-const SIGNED_IN_MARK = 'balint.admin.signedIn';
-
 function mayBeSignedIn() {
   try {
     return localStorage.getItem(SIGNED_IN_MARK) === 'yes';
   } catch {
-    return true; // no storage: ask the server
+    return true; // storage refused: ask the server
   }
 }
 

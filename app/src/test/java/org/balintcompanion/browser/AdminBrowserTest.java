@@ -269,7 +269,7 @@ class AdminBrowserTest {
         admin.awaitShown("#audit-table");
         assertTrue(admin.text("#audit-table").contains("group.create"), "the audit log lists the group's creation");
         admin.click("#admin-nav [data-section='outbox']");
-        admin.awaitText("#view-app h1", "Courriels en attente");
+        admin.awaitText("#view-app h1", "E-mails en attente");
 
         // The group's settings, opened.
         admin.open(server.base + "/admin/#/groups/" + groupId);

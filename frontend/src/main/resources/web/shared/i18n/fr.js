@@ -90,7 +90,7 @@ export default {
   'member.settings': 'Réglages',
   'member.soundToggle': 'Son discret quand j’ai la parole',
 
-  ordinal: ({ n }) => (n === 1 ? '1er' : `${n}e`),
+  ordinal: ({ n }) => (n === 1 ? '1er/1re' : `${n}e`),
 
   'phase.OPENING': 'Ouverture',
   'phase.WHO_HAS_A_CASE': 'Qui a un cas ?',
@@ -120,7 +120,7 @@ export default {
   'role.LEADER': 'Leader',
   'role.CO_LEADER': 'Co-leader',
   'role.MEMBER': 'Membre',
-  'role.OBSERVER': 'Observation',
+  'role.OBSERVER': 'Observateur·rice',
 
   'attendance.PANEL': 'Panneau',
   'attendance.IN_ROOM': 'Dans la salle',
@@ -351,7 +351,7 @@ export default {
   'check.zoomLink': 'Ouvrir la réunion de test de Zoom',
   'check.zoomHint': 'Pendant la séance, gardez ce compagnon ouvert à côté de Zoom, sur votre téléphone ou dans une petite fenêtre.',
 
-  // ---- pages d'administration ----
+  // ---- pages d’administration ----
   'admin.pageTitle': 'Balint Companion — administration',
   'admin.name': 'Administration',
   'admin.navLabel': 'Rubriques de l’administration',
@@ -366,7 +366,7 @@ export default {
   'nav.groups': 'Groupes',
   'nav.people': 'Personnes',
   'nav.presets': 'Préréglages Zoom',
-  'nav.outbox': 'Courriels',
+  'nav.outbox': 'E-mails',
   'nav.audit': 'Journal',
 
   'signin.title': 'Se connecter',
@@ -550,7 +550,7 @@ export default {
   'rsvp.no': 'Ne vient pas',
   'rsvp.none': 'Pas de réponse',
   'rsvp.nobody': 'Personne dans la liste.',
-  'mail.title': 'Courriels',
+  'mail.title': 'E-mails',
   'mail.hint': 'Invitations, rappels et dernier message, par personne. Leur contenu n’est jamais montré ici.',
   'mail.none': 'Rien de prévu pour l’instant : les invitations se planifient à l’approche de la séance.',
   'mail.to': 'À',
@@ -628,7 +628,7 @@ export default {
   'presets.delete': 'Supprimer',
   'presets.deleteConfirm': 'Confirmer la suppression',
   'presets.deleteFor': ({ name }) => `Supprimer le préréglage ${name}`,
-  'outbox.title': 'Courriels en attente',
+  'outbox.title': 'E-mails en attente',
   'outbox.intro': 'Sans serveur de messagerie configuré, les messages sont gardés ici (fichiers .eml dans le répertoire de données) au lieu d’être envoyés.',
   'outbox.none': 'Aucun message en attente.',
   'outbox.at': 'Quand',
