@@ -233,6 +233,17 @@ public final class MailScheduler {
                 rs -> new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5).toString())));
     }
 
+    /** One outbox message with its text, for an admin checking what was sent (no SMTP server configured). */
+    public record OutboxText(String id, String recipient, String subject, String createdAt, String text) {}
+
+    public java.util.Optional<OutboxText> outboxMessage(String id) {
+        if (!(mailer instanceof OutboxMailer box)) return java.util.Optional.empty();
+        OutboxEntry e = db.read(c -> Sql.one(c, "SELECT id, recipient, subject, file_name, created_at FROM outbox_message WHERE id = ?",
+                rs -> new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5).toString()), id));
+        if (e == null) return java.util.Optional.empty();
+        return box.readText(e.file()).map(text -> new OutboxText(e.id(), e.recipient(), e.subject(), e.createdAt(), text));
+    }
+
     private static String address(String from) {
         int lt = from.indexOf('<');
         return lt >= 0 ? from.substring(lt + 1, from.indexOf('>', lt)).trim() : from.trim();

@@ -126,6 +126,7 @@ class AdminBrowserTest {
         admin.screenshot(shots.resolve("admin-people-1280.png"), 1280);
         admin.screenshot(shots.resolve("admin-people-390.png"), 390);
         assertEquals(List.of(), MeetingBrowserTest.layoutProblems(admin), "people page at 390 px");
+        assertEquals(List.of(), admin.axeViolations(), "people page");
         admin.resize(1280, 900);
 
         // A group, planned in Paris.
@@ -185,6 +186,7 @@ class AdminBrowserTest {
         admin.click("#fresh-links .fresh-row:first-child .link-copy");
         admin.await(d -> !admin.text("#fresh-links .fresh-row:first-child .copy-done").isEmpty(), "the copy to be confirmed");
         admin.await(d -> admin.findAll("#issued-links .link-row").size() == 3, "three issued links listed");
+        assertEquals(List.of(), admin.axeViolations(), "a meeting's page with fresh links");
         String leaUrl = freshUrl(admin, "Léa Martin " + n);
         String amelieUrl = freshUrl(admin, amelieName);
         String amelieId = (String) admin.js("return [...document.querySelectorAll('#fresh-links .fresh-row')]"
@@ -497,6 +499,35 @@ class AdminBrowserTest {
         hugo.awaitShown("#group-list");
         assertTrue(hugo.findAll("#group-list .group-name").stream().noneMatch(e -> e.getText().equals(groupName)));
         assertTrue(server.app.admin().groups().visibleTo(by).stream().noneMatch(g -> g.id().equals(groupId)), "deleted on the server");
+    }
+
+    @Test
+    void theOutboxReadsAtAPhonesWidth_andAnAdministratorReadsAMessageInIt() throws Exception {
+        int n = COUNTER.incrementAndGet();
+        var by = new Account("a-test", EMAIL, Account.Kind.ADMIN, null);
+        var json = new ObjectMapper();
+        Groups.Group g = server.app.admin().groups().save(by, null,
+                new Fields(json.readTree("{\"name\":\"Groupe de demain " + n + "\",\"timeZone\":\"Europe/Paris\"}")));
+        var ana = server.app.admin().directory().createPerson(by, new Fields(json.readTree(
+                "{\"displayName\":\"Ana Silva " + n + "\",\"email\":\"ana" + n + "@example.org\",\"language\":\"fr\"}")));
+        server.app.admin().groups().putOnRoster(by, g.id(), ana.id(), new Fields(json.readTree("{\"role\":\"MEMBER\"}")));
+        String tomorrow = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1).withSecond(0).withNano(0).toString();
+        server.app.admin().meetings().createSeries(by, g, new Fields(json.readTree(
+                "{\"cadence\":\"SINGLE\",\"firstStart\":\"" + tomorrow.substring(0, 16) + "\",\"occurrences\":1}")));
+        server.app.mail().runOnce();
+
+        amelie.open(server.base + "/admin/");
+        signIn(amelie);
+        amelie.open(server.base + "/admin/#/outbox");
+        amelie.await(d -> amelie.findAll("#outbox-list .outbox-to").stream().anyMatch(e -> e.getText().equals("ana" + n + "@example.org")),
+                "Ana's invitation in the outbox");
+        assertEquals(List.of(), MeetingBrowserTest.layoutProblems(amelie), "the outbox at 390 px");
+        WebElement item = amelie.findAll("#outbox-list .outbox-item").stream()
+                .filter(e -> e.getText().contains("ana" + n + "@example.org")).findFirst().orElseThrow();
+        item.findElement(By.cssSelector("summary")).click();
+        amelie.await(d -> item.findElement(By.cssSelector(".outbox-text")).getText().startsWith("Bonjour Ana Silva " + n),
+                "the message's text");
+        assertEquals(List.of(), amelie.axeViolations(), "the outbox with a message open");
     }
 
     @Test

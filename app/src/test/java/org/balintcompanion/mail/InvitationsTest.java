@@ -291,6 +291,10 @@ class InvitationsTest {
         JsonNode outbox = admin.get("/api/outbox").body();
         assertEquals(3, outbox.size());
         assertTrue(java.nio.file.Files.exists(server.app().config().dataDir().resolve("outbox").resolve(outbox.get(0).path("file").asText())));
+        JsonNode one = admin.get("/api/outbox/" + outbox.get(0).path("id").asText()).body();
+        assertEquals(outbox.get(0).path("subject").asText(), one.path("subject").asText());
+        assertTrue(one.path("text").asText().startsWith("Bonjour ") || one.path("text").asText().startsWith("Hello "), one.toString());
+        assertEquals(404, admin.get("/api/outbox/nope").status());
     }
 
     // ---- helpers ----
