@@ -64,7 +64,7 @@ function roomCard(ctx, path, meeting) {
   return loadingCard('room-card', 'room.title', async (body, reload) => {
     const m = await get(path);
     Object.assign(meeting, m);
-    const status = h('p', { class: `room-status ${m.roomOpen ? 'is-open' : ''}`, id: 'room-status', t: m.roomOpen ? 'room.open' : 'room.closed' });
+    const status = h('div', { class: `room-status ${m.roomOpen ? 'is-open' : ''}`, id: 'room-status', attrs: { role: 'status' }, t: m.roomOpen ? 'room.open' : 'room.closed' });
     const hint = h('p', { class: 'hint', t: m.roomOpen ? 'room.openHint' : 'room.closedHint' });
     let action;
     if (m.roomOpen) {

@@ -70,8 +70,7 @@ class AccessibilityBrowserTest {
         MeetingBrowserTest.passChecklist(amelie);
         found.put("member panel", amelie.axeViolations());
 
-        RoomClient hugo = RoomClient.connect(sockets, server.socket(room, "hugo", Role.CO_LEADER), server.base);
-        hugo.next("snapshot");
+        RoomClient hugo = server.scriptedPanel(sockets, room, "hugo", Role.CO_LEADER);
         amelie.click("#hand-btn");
         amelie.awaitAttribute("#hand-btn", "data-state", "raised");
         amelie.click("#too-much-btn");

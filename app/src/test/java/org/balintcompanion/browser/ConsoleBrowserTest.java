@@ -208,8 +208,7 @@ class ConsoleBrowserTest {
     }
 
     private RoomClient panel(RoomId room, String member, Role role) throws Exception {
-        RoomClient c = RoomClient.connect(sockets, server.socket(room, member, role), server.base);
-        c.next("snapshot");
+        RoomClient c = server.scriptedPanel(sockets, room, member, role);
         panels.add(c);
         return c;
     }

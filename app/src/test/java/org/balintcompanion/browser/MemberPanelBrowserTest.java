@@ -160,8 +160,7 @@ class MemberPanelBrowserTest {
     }
 
     private RoomClient leader(RoomId room) throws Exception {
-        RoomClient c = RoomClient.connect(sockets, server.socket(room, "lea", Role.LEADER), server.base);
-        c.next("snapshot");
+        RoomClient c = server.scriptedPanel(sockets, room, "lea", Role.LEADER);
         leaders.add(c);
         return c;
     }

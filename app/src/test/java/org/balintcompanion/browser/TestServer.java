@@ -88,10 +88,14 @@ final class TestServer implements AutoCloseable {
         return room;
     }
 
-    /** The room's socket address for one person, for a scripted client standing in for a panel. */
-    java.net.URI socket(RoomId room, String member, Role role) {
+    /** A scripted client standing in for one person's panel (or console), past its first snapshot. */
+    org.balintcompanion.support.RoomClient scriptedPanel(org.eclipse.jetty.websocket.client.WebSocketClient sockets,
+                                                          RoomId room, String member, Role role) throws Exception {
         String token = app.tokens().issue(room, MemberId.of(member), role, Duration.ofHours(1));
-        return java.net.URI.create(base.replace("http", "ws") + "/ws/rooms/" + room.value() + "?token=" + token);
+        var uri = java.net.URI.create(base.replace("http", "ws") + "/ws/rooms/" + room.value() + "?token=" + token);
+        var client = org.balintcompanion.support.RoomClient.connect(sockets, uri, base);
+        client.next("snapshot");
+        return client;
     }
 
     /** The room's state as its writer holds it now. */
