@@ -528,6 +528,17 @@ class AdminBrowserTest {
         amelie.await(d -> item.findElement(By.cssSelector(".outbox-text")).getText().startsWith("Bonjour Ana Silva " + n),
                 "the message's text");
         assertEquals(List.of(), amelie.axeViolations(), "the outbox with a message open");
+
+        // Ana answers from the message: the answer page is styled, dated, with a main landmark and a real button.
+        String text = item.findElement(By.cssSelector(".outbox-text")).getText();
+        var yes = java.util.regex.Pattern.compile("Je viendrai : (\\S+)").matcher(text);
+        assertTrue(yes.find(), text);
+        amelie.open(yes.group(1));
+        amelie.awaitText("#rsvp-answer", "Vous viendrez");
+        assertTrue(amelie.text("#rsvp-when").contains("(heure de Paris)"), amelie.text("#rsvp-when"));
+        assertTrue(amelie.isShown("main .btn-large"));
+        assertTrue(amelie.find("main button").getSize().getHeight() >= 44);
+        assertEquals(List.of(), amelie.axeViolations(), "the answer page");
     }
 
     @Test
