@@ -1,6 +1,6 @@
 // The admin pages: sign-in (or first-admin setup from the one-time link), then groups, people, presets, the outbox
 // and the audit log, routed by the address fragment (#/groups/g-…). The session cookie is HttpOnly; the CSRF token
-// lives in this page's memory only. Nothing is kept in localStorage except the FR/EN choice.
+// lives in this page’s memory only. localStorage keeps only the FR/EN choice and a mark that a session may be open.
 import { t, applyLang, mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { $, announce } from '../shared/dom.js';
 import { get, post, del, setCsrf, onSessionExpired } from './api.js';
@@ -12,6 +12,7 @@ import { renderPeople } from './people.js';
 import { renderPresets, renderOutbox, renderAudit } from './records.js';
 
 const ADMIN_ONLY = new Set(['people', 'presets', 'outbox', 'audit']);
+const SIGNED_IN_MARK = 'balint.admin.signedIn';
 const state = { account: null, setupToken: null, routeId: 0, hidden: new Set(), notice: null };
 
 applyLang();
@@ -40,10 +41,34 @@ async function start() {
     setView('setup');
     return;
   }
+  // Asking for a session this browser never opened only earns a 401 (logged by the browser as an error): a mark,
+  // not a secret, says whether one may be open (the session itself stays in its HttpOnly cookie).
+  if (!mayBeSignedIn()) {
+    showSignIn(null);
+    return;
+  }
   try {
     signedIn(await get('session'));
   } catch (error) {
+    if (error.status === 401) markSignedIn(false);
     showSignIn(error.status === 401 ? null : error);
+  }
+}
+
+function mayBeSignedIn() {
+  try {
+    return localStorage.getItem(SIGNED_IN_MARK) === 'yes';
+  } catch {
+    return true; // storage refused: ask the server
+  }
+}
+
+function markSignedIn(yes) {
+  try {
+    if (yes) localStorage.setItem(SIGNED_IN_MARK, 'yes');
+    else localStorage.removeItem(SIGNED_IN_MARK);
+  } catch {
+    // not remembered: the next load asks the server
   }
 }
 
@@ -86,6 +111,7 @@ function showSignIn(error) {
 }
 
 function signedIn(session) {
+  markSignedIn(true);
   state.account = session.account;
   state.notice = null;
   setCsrf(session.csrfToken);
@@ -98,6 +124,7 @@ function signedIn(session) {
 }
 
 function signedOut(noticeKey) {
+  markSignedIn(false);
   state.account = null;
   state.notice = noticeKey;
   setCsrf(null);

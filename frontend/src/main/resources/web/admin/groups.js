@@ -7,7 +7,7 @@ import {
   h, bind, clear, field, input, select, checkbox, zoneInput, submitting, fieldError, clearErrors, showProblem,
   twoStepButton, meetingTimeNodes, localDateTime, viewerZone,
 } from './ui.js';
-import { explainWarning } from './problems.js';
+import { explainWarning, explain } from './problems.js';
 
 const ROLES = ['LEADER', 'CO_LEADER', 'MEMBER', 'OBSERVER'];
 const CADENCES = ['SINGLE', 'WEEKLY', 'FORTNIGHTLY', 'TWICE_A_MONTH', 'MONTHLY'];
@@ -75,6 +75,7 @@ export async function renderGroup(ctx, id) {
       ctx.say('group.saved');
       ctx.reload();
     }) : h('p', { class: 'hint', t: 'group.readOnly' }));
+  if (canEdit) settings.append(deleteGroup(ctx, path, group));
 
   clear(ctx.root).append(
     h('a', { class: 'back-link', attrs: { href: '#/groups' }, t: 'admin.backToGroups' }),
@@ -85,6 +86,26 @@ export async function renderGroup(ctx, id) {
       h('div', { class: 'admin-col' }, rosterCard(ctx, group, roster, people, canEdit)),
       h('div', { class: 'admin-col' }, scheduleCard(ctx, group, meetings, series))),
     settings);
+}
+
+/** Deleting a group, asked twice; a refusal (say, meetings still planned) is explained under the button. */
+function deleteGroup(ctx, path, group) {
+  const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+  const button = twoStepButton('group.delete', 'group.deleteConfirm', async () => {
+    error.hidden = true;
+    try {
+      await del(path);
+      ctx.say('group.deleted', { name: group.name });
+      ctx.go('#/groups');
+    } catch (e) {
+      if (!e || !e.problem) throw e;
+      bind(error, () => explain(e));
+      error.hidden = false;
+    }
+  }, { class: 'btn btn-quiet', params: { name: group.name } });
+  button.id = 'group-delete';
+  return h('div', { class: 'danger-zone' }, h('h3', { t: 'group.deleteTitle' }), h('p', { class: 'hint', t: 'group.deleteHint' }),
+    h('div', { class: 'btn-row' }, button), error);
 }
 
 function groupSummary(g) {
@@ -241,6 +262,7 @@ function rosterCard(ctx, group, roster, people, canEdit) {
   const confirmBox = h('div', { class: 'confirm-box', id: 'roster-confirm', attrs: { hidden: true, role: 'alert' } });
   const form = h('form', { class: 'roster-add', id: 'roster-add', attrs: { novalidate: true } });
   let pending = null; // {personId, body, form}
+  let adding = []; // people chosen together, added one after the other (each may need its own confirmation)
 
   const refresh = async () => {
     roster = await get(path);
@@ -277,9 +299,17 @@ function rosterCard(ctx, group, roster, people, canEdit) {
       if (!pending) return;
       confirm.disabled = true;
       const { personId: p, body: b } = pending;
-      await send(p, { ...b, confirm: true }, form);
+      if (await send(p, { ...b, confirm: true }, form) && adding[0] === p) {
+        adding.shift();
+        addChosen(b.role);
+      }
     });
-    cancel.addEventListener('click', () => { hideConfirm(); draw(); });
+    cancel.addEventListener('click', () => {
+      hideConfirm();
+      if (adding[0] === personId) adding.shift();
+      if (adding.length) addChosen(body.role);
+      else draw();
+    });
     clear(confirmBox).append(
       h('h3', { t: 'roster.confirmTitle' }),
       h('p', { t: () => t('roster.confirmLead', { name, role: t(`role.${body.role}`) }) }),
@@ -351,23 +381,41 @@ function rosterCard(ctx, group, roster, people, canEdit) {
         h('a', { class: 'inline-link', attrs: { href: '#/people' }, t: 'roster.addPeople' })));
       return;
     }
-    const person = h('select', { attrs: { id: 'roster-person' } }, free.map((p) => h('option', { attrs: { value: p.id }, text: p.displayName })));
+    // Several people at once: tick them, choose their role, add.
+    const choices = h('div', { class: 'roster-choices', id: 'roster-people' }, free.map((p) => h('label', { class: 'switch roster-choice' },
+      h('input', { attrs: { type: 'checkbox', value: p.id, 'data-name': p.displayName } }), h('span', { text: p.displayName }))));
+    const legend = h('legend', { class: 'field-label', t: 'roster.choose' });
     const role = select(ROLES, (v) => t(`role.${v}`), { id: 'roster-role' });
     role.value = 'MEMBER';
     form.append(h('h3', { t: 'roster.addTitle' }),
-      h('div', { class: 'field-row field-row-add' },
-        field('personId', 'field.person', person), field('role', 'field.role', role),
+      h('fieldset', { class: 'field roster-choose', attrs: { 'data-field-wrap': 'personId' } }, legend, choices,
+        h('p', { class: 'field-error', attrs: { hidden: true } })),
+      h('div', { class: 'field-row field-row-add' }, field('role', 'field.role', role),
         h('button', { class: 'btn btn-secondary', id: 'roster-add-btn', attrs: { type: 'submit' }, t: 'roster.add' })));
+  };
+
+  /** Adds the chosen people one by one; stops at one that needs a confirmation, and goes on once it is given. */
+  const addChosen = async (role) => {
+    const button = form.querySelector('#roster-add-btn');
+    if (button) button.disabled = true;
+    try {
+      while (adding.length) {
+        if (!(await send(adding[0], { role }, form))) return;
+        adding.shift();
+      }
+    } finally {
+      const again = form.querySelector('#roster-add-btn');
+      if (again) again.disabled = false;
+    }
   };
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const person = form.querySelector('#roster-person');
+    const chosen = [...form.querySelectorAll('#roster-people input:checked')].map((box) => box.value);
     const role = form.querySelector('#roster-role');
-    if (!person) return;
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    send(person.value, { role: role.value }, form).finally(() => { button.disabled = false; });
+    if (!chosen.length || adding.length) return;
+    adding = chosen;
+    addChosen(role.value);
   });
 
   const count = h('span', { class: 'count', id: 'roster-count' });
@@ -450,10 +498,11 @@ function seriesForm(group, save) {
   const occurrencesField = field('occurrences', 'field.occurrences', occurrences);
   const untilField = field('until', 'field.until', until);
   const form = h('form', { class: 'stack-form', id: 'series-form', attrs: { novalidate: true } },
-    h('div', { class: 'field-row' }, field('cadence', 'field.cadence', cadence, { hint: 'field.cadenceHint' }),
-      field('firstStart', 'field.firstStart', first, { hint: 'field.firstStartHint' })),
-    h('div', { class: 'field-row' }, field('timeZone', 'field.timeZone', zone, { hint: 'field.seriesZoneHint' }),
+    // The cadence's names are long ("every month, same weekday"): it takes the whole width, never cut off.
+    field('cadence', 'field.cadence', cadence, { hint: 'field.cadenceHint' }),
+    h('div', { class: 'field-row' }, field('firstStart', 'field.firstStart', first, { hint: 'field.firstStartHint' }),
       field('durationMinutes', 'field.durationMinutes', duration)),
+    field('timeZone', 'field.timeZone', zone, { hint: 'field.seriesZoneHint' }),
     endKind, h('div', { class: 'field-row' }, occurrencesField, untilField),
     h('div', { class: 'btn-row form-actions' }, h('button', { class: 'btn btn-primary', id: 'series-submit', attrs: { type: 'submit' }, t: 'series.plan' })));
 

@@ -1,5 +1,5 @@
 // One meeting: its live room (open, end), the personal join links (shown once, with a copy button; listed and
-// revocable afterwards), who answered the invitation, the planned e-mails, and its Zoom meeting (created secure,
+// one row per person afterwards, whose access can be taken away), who answered the invitation, the planned e-mails, and its Zoom meeting (created secure,
 // checked against the preset difference by difference, deleted).
 import { t } from '../shared/i18n.js';
 import { get, post, del } from './api.js';
@@ -64,7 +64,7 @@ function roomCard(ctx, path, meeting) {
   return loadingCard('room-card', 'room.title', async (body, reload) => {
     const m = await get(path);
     Object.assign(meeting, m);
-    const status = h('p', { class: `room-status ${m.roomOpen ? 'is-open' : ''}`, id: 'room-status', t: m.roomOpen ? 'room.open' : 'room.closed' });
+    const status = h('div', { class: `room-status ${m.roomOpen ? 'is-open' : ''}`, id: 'room-status', attrs: { role: 'status' }, t: m.roomOpen ? 'room.open' : 'room.closed' });
     const hint = h('p', { class: 'hint', t: m.roomOpen ? 'room.openHint' : 'room.closedHint' });
     let action;
     if (m.roomOpen) {
@@ -96,7 +96,7 @@ function roomCard(ctx, path, meeting) {
 function linksCard(ctx, path) {
   const fresh = h('div', { class: 'fresh-links', id: 'fresh-links' });
   return loadingCard('links-card', 'links.title', async (body, reload) => {
-    const issued = await get(`${path}/links`);
+    const people = await get(`${path}/links`);
     const issue = h('button', { class: 'btn btn-primary', id: 'links-issue', attrs: { type: 'button' }, t: 'links.issueAll' });
     issue.addEventListener('click', () => act(body, async () => {
       issue.disabled = true;
@@ -107,38 +107,47 @@ function linksCard(ctx, path) {
         issue.disabled = false;
       }
     }));
+    // One row per person: revoking takes away that person's access to this meeting, whatever link they hold.
     const list = h('ul', { class: 'link-list', id: 'issued-links' });
-    for (const l of issued) {
+    for (const l of people) {
       const revoked = !!l.revokedAt;
-      const row = h('li', { class: `link-row ${revoked ? 'is-revoked' : ''}`, attrs: { 'data-key': l.linkId, 'data-person': l.personId } },
+      const state = () => {
+        if (revoked) return t('links.revokedOn', { when: localInstant(l.revokedAt) });
+        if (l.issued && l.lastIssuedAt) return t('links.lastIssued', { when: localInstant(l.lastIssuedAt) });
+        return l.issued ? t('links.issued') : t('links.notIssued');
+      };
+      const row = h('li', { class: `link-row ${revoked ? 'is-revoked' : ''}`, attrs: { 'data-key': l.personId, 'data-person': l.personId } },
         h('span', { class: 'link-who' }, h('span', { class: 'link-name', text: l.displayName }),
-          h('span', { class: 'link-meta', t: () => [t(`role.${l.role}`),
-            revoked ? t('links.revokedOn', { when: localInstant(l.revokedAt) }) : t('links.validUntil', { when: localInstant(l.expiresAt) })].join(' · ') })));
+          h('span', { class: 'link-meta', t: () => [t(`role.${l.role}`), state()].join(' · ') })));
       const actions = h('span', { class: 'link-actions' });
-      if (!revoked) {
-        const again = h('button', { class: 'btn btn-quiet btn-small link-new', attrs: { type: 'button' }, t: 'links.newOne', tAttrs: { 'aria-label': () => t('links.newOneFor', { name: l.displayName }) } });
-        again.addEventListener('click', () => act(body, async () => {
-          showFresh(fresh, await post(`${path}/links`, { personId: l.personId }));
-          await reload();
-        }));
+      const again = h('button', { class: 'btn btn-quiet btn-small link-new', attrs: { type: 'button' },
+        t: revoked ? 'links.restore' : 'links.newOne',
+        tAttrs: { 'aria-label': () => t(revoked ? 'links.restoreFor' : 'links.newOneFor', { name: l.displayName }) } });
+      again.addEventListener('click', () => act(body, async () => {
+        showFresh(fresh, await post(`${path}/links`, { personId: l.personId }));
+        await reload();
+      }));
+      actions.append(again);
+      if (!revoked && l.issued) {
         const revoke = twoStepButton('links.revoke', 'links.revokeConfirm', () => act(body, async () => {
-          await del(`links/${encodeURIComponent(l.linkId)}`);
+          await del(`${path}/links/${encodeURIComponent(l.personId)}`);
           ctx.say('links.revoked');
           await reload();
         }), { params: { name: l.displayName }, ariaKey: 'links.revokeFor' });
         revoke.classList.add('link-revoke');
-        actions.append(again, revoke);
+        actions.append(revoke);
       }
       row.append(actions);
       list.append(row);
     }
     clear(body).append(h('p', { class: 'hint', t: 'links.hint' }), h('div', { class: 'btn-row' }, issue), fresh,
-      h('h3', { t: 'links.issuedTitle' }), issued.length ? list : h('p', { class: 'empty', t: 'links.none' }));
+      h('h3', { t: 'links.issuedTitle' }), people.length ? list : h('p', { class: 'empty', t: 'links.none' }));
   });
 }
 
 /** Fresh links, with their tokens: shown this once, each with a copy button. */
-function showFresh(box, links) {
+function showFresh(box, issued) {
+  const links = Array.isArray(issued) ? issued : [issued];
   const list = h('ul', { class: 'fresh-list' });
   for (const l of links) {
     const url = h('input', { class: 'input link-url', attrs: { type: 'text', readonly: true, value: l.url, spellcheck: 'false' } });

@@ -2,7 +2,8 @@
 // and the audit log (who did what to which record, never any content). Administrators only.
 import { t } from '../shared/i18n.js';
 import { get, post, del } from './api.js';
-import { h, clear, field, input, submitting, fieldError, twoStepButton, localInstant } from './ui.js';
+import { h, bind, clear, field, input, submitting, fieldError, twoStepButton, localInstant } from './ui.js';
+import { explain } from './problems.js';
 
 /** A preset starts from the Balint secure defaults and names only what it changes (docs/api.md). */
 const EXAMPLE = { focusMode: true };
@@ -64,14 +65,28 @@ function table(id, headKeys, rows) {
 export async function renderOutbox(ctx) {
   const messages = await get('outbox');
   if (ctx.stale()) return;
-  const rows = messages.map((m) => h('tr', { attrs: { 'data-key': m.id } },
-    h('td', { class: 'nowrap', t: () => localInstant(m.createdAt) }), h('td', { text: m.recipient }), h('td', { text: m.subject }),
-    h('td', { class: 'mono', text: m.file })));
+  // One message a row that reads at any width; its text unfolds on demand (loaded then, once).
+  const list = h('ul', { class: 'outbox-list', id: 'outbox-list' }, messages.map((m) => {
+    const text = h('pre', { class: 'outbox-text' });
+    const read = h('details', { class: 'outbox-read' }, h('summary', { class: 'btn btn-quiet btn-small', t: 'outbox.read' }), text);
+    read.addEventListener('toggle', async () => {
+      if (!read.open || text.dataset.loaded) return;
+      text.dataset.loaded = 'yes';
+      try {
+        text.textContent = (await get(`outbox/${encodeURIComponent(m.id)}`)).text;
+      } catch (error) {
+        if (!error || !error.problem) throw error;
+        bind(text, () => explain(error));
+      }
+    });
+    return h('li', { class: 'outbox-item', attrs: { 'data-key': m.id } },
+      h('p', { class: 'outbox-subject', text: m.subject }),
+      h('p', { class: 'hint outbox-meta' }, h('span', { t: () => localInstant(m.createdAt) }), ' · ', h('span', { class: 'outbox-to', text: m.recipient })),
+      read);
+  }));
   clear(ctx.root).append(
     h('div', { class: 'page-head' }, h('div', {}, h('h1', { t: 'outbox.title' }), h('p', { class: 'hint', t: 'outbox.intro' }))),
-    h('section', { class: 'card' }, messages.length
-      ? table('outbox-table', ['outbox.at', 'outbox.to', 'outbox.subject', 'outbox.file'], rows)
-      : h('p', { class: 'empty', t: 'outbox.none' })));
+    h('section', { class: 'card' }, messages.length ? list : h('p', { class: 'empty', t: 'outbox.none' })));
 }
 
 export async function renderAudit(ctx) {

@@ -262,7 +262,8 @@ export function dateTime(iso, zone) {
  */
 export function meetingTime(iso, zone) {
   const there = parts(iso, zone);
-  const main = t('time.inZone', { when: `${there.date}, ${there.time}`, zone });
+  // The city people know ("heure de Paris"), not the zone's id.
+  const main = t('time.inZone', { when: `${there.date}, ${there.time}`, city: zone.split('/').pop().replace(/_/g, ' ') });
   const mine = viewerZone();
   const here = parts(iso, mine);
   if (here.date === there.date && here.time === there.time) return main;

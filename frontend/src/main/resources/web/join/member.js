@@ -22,6 +22,7 @@ const ui = {
   checks: new Map(), // checklist items ticked here and not yet confirmed by the server
   floorWasMine: false,
   lastPlace: null,
+  tooMuchSeen: false, // a leader cleared this person's "too much": they are told the leaders saw it
 };
 
 const chime = new Chime();
@@ -35,8 +36,11 @@ wireControls();
 
 const token = takeToken(PAGE);
 const claims = token ? readClaims(token) : null;
-if (!claims) {
+if (!token) {
   stopWith('no_link');
+} else if (!claims) {
+  // A token is there but cannot be read: a mail client cut the link short.
+  stopWith('link_incomplete');
 } else {
   conn = new RoomConnection({
     url: socketUrl(claims.room, token),
@@ -51,6 +55,12 @@ if (!claims) {
       render();
     },
     onYou(you) {
+      // Unticked by someone else: a leader cleared the signal.
+      if (ui.you && ui.you.tooMuch && !you.tooMuch && !ui.busy.has('tooMuch')) {
+        ui.tooMuchSeen = true;
+        announce($('live-polite'), t('member.tooMuchSeen'));
+      }
+      if (you.tooMuch) ui.tooMuchSeen = false;
       ui.you = you;
       render();
     },
@@ -74,16 +84,18 @@ function allConfirmed() {
   return ui.room.checklist.every((item) => done.has(item.id));
 }
 
-/** The checklist comes first, unless there is none, the person observes, or it is already complete (a reload). */
+/** The checklist comes first (observers hear everything: they confirm it too), unless it is empty or already done. */
 function chooseFirstView() {
-  if (isObserver() || ui.room.checklist.length === 0 || allConfirmed()) setView('panel');
+  if (ui.room.checklist.length === 0 || allConfirmed()) setView('panel');
   else setView('checklist');
 }
 
+/** A new view opens at its top; focus goes where asked without scrolling the page away from that top. */
 function setView(view, focusTarget) {
   ui.view = view;
   for (const name of ['loading', 'terminal', 'checklist', 'panel']) show($(`view-${name}`), name === view);
-  if (focusTarget) focusTarget.focus();
+  window.scrollTo(0, 0);
+  if (focusTarget) focusTarget.focus({ preventScroll: true });
 }
 
 function stopWith(reason) {
@@ -123,7 +135,7 @@ function renderChecklist() {
     const input = node.querySelector('input');
     node.querySelector('.check-text').textContent = item[lang()] || item.en;
     input.checked = ui.checks.has(item.id) ? ui.checks.get(item.id) : confirmed.has(item.id);
-    input.disabled = !connected || isObserver();
+    input.disabled = !connected;
   });
   const done = room.checklist.filter((i) => (ui.checks.has(i.id) ? ui.checks.get(i.id) : confirmed.has(i.id))).length;
   const total = room.checklist.length;
@@ -139,7 +151,7 @@ function renderChecklist() {
   $('reopen-checklist').textContent = done === total
     ? t('checklist.reopenDone', { done, total })
     : t('checklist.reopenPartial', { done, total });
-  show($('reopen-checklist'), !isObserver() && total > 0);
+  show($('reopen-checklist'), total > 0);
 }
 
 function createCheckItem(item) {
@@ -185,6 +197,8 @@ function renderPanel() {
   // The floor cue: visual, announced, optionally a soft sound; the title says it too when the window is behind Zoom.
   show($('floor-cue'), floorMine);
   if (floorMine && !ui.floorWasMine) {
+    // Pinned at the top while it lasts (styles.css); brought into view if the panel was scrolled above it.
+    if ($('floor-cue').getBoundingClientRect().top < 0) window.scrollTo(0, 0);
     announce($('live-floor'), `${t('member.youHaveTheFloor')}. ${t('member.unmuteInZoom')}`);
     if (chime.enabled) chime.play();
   } else if (!floorMine && ui.floorWasMine) {
@@ -213,7 +227,9 @@ function renderPanel() {
   else if (raised) handLabel = t('member.lowerHand');
   else handLabel = t('member.raiseHand');
   $('hand-label').textContent = handLabel;
-  hand.disabled = observer || !connected || listening || floorMine || ui.busy.has('hand');
+  // Not disabled while the press waits for its answer: a disabled button would drop the keyboard focus to the page.
+  hand.disabled = observer || !connected || listening || floorMine;
+  hand.setAttribute('aria-busy', String(ui.busy.has('hand')));
   show(hand, !observer && !floorMine);
 
   let placeText = '';
@@ -236,6 +252,7 @@ function renderPanel() {
   // Private signals.
   setToggle($('case-btn'), ui.you.hasCase, !connected || ui.busy.has('case'));
   setToggle($('too-much-btn'), ui.you.tooMuch, !connected || ui.busy.has('tooMuch'));
+  show($('too-much-seen'), ui.tooMuchSeen && !ui.you.tooMuch);
 
   renderCircle(room, me);
 }
@@ -303,7 +320,7 @@ async function run(busyKey, type, fields) {
 
 function toggleHand() {
   const hand = $('hand-btn');
-  if (!ui.room || hand.disabled || hand.hidden || ui.view !== 'panel') return;
+  if (!ui.room || hand.disabled || hand.hidden || ui.view !== 'panel' || ui.busy.has('hand')) return;
   const raised = ui.room.queue.includes(ui.you.member);
   run('hand', raised ? 'lowerHand' : 'raiseHand');
 }
@@ -318,7 +335,10 @@ function wireControls() {
   $('pass-btn').addEventListener('click', () => run('turn', 'pass'));
   $('take-floor-btn').addEventListener('click', () => run('take', 'takeFloor'));
   $('case-btn').addEventListener('click', () => run('case', 'signalCase', { on: !ui.you.hasCase }));
-  $('too-much-btn').addEventListener('click', () => run('tooMuch', 'signalTooMuch', { on: !ui.you.tooMuch }));
+  $('too-much-btn').addEventListener('click', () => {
+    ui.tooMuchSeen = false;
+    run('tooMuch', 'signalTooMuch', { on: !ui.you.tooMuch });
+  });
   $('checklist-continue').addEventListener('click', () => {
     ui.reviewing = false;
     setView('panel', $('hand-btn').hidden || $('hand-btn').disabled ? $('main') : $('hand-btn'));

@@ -11,19 +11,6 @@ const PAGE = 'lead';
 const LEADS = new Set(['LEADER', 'CO_LEADER']);
 const NEEDS_PRESENTER = new Set(['TELLING', 'GROUP_WORK', 'FACTUAL_QUESTIONS', 'PUSH_BACK', 'PRESENTER_RETURNS']);
 const PRESENTER_PHASES = new Set(['OPENING', 'WHO_HAS_A_CASE']);
-/** The templates' arrows (mirrors PhaseTemplate on the server), to offer "one step back". */
-const TEMPLATES = {
-  OPEN: {
-    OPENING: ['WHO_HAS_A_CASE', 'CLOSING'], WHO_HAS_A_CASE: ['TELLING', 'CLOSING'], TELLING: ['GROUP_WORK'],
-    GROUP_WORK: ['CASE_CLOSED'], CASE_CLOSED: ['WHO_HAS_A_CASE', 'CLOSING'], CLOSING: [],
-  },
-  PUSH_BACK_TEMPLATE: {
-    OPENING: ['WHO_HAS_A_CASE', 'CLOSING'], WHO_HAS_A_CASE: ['TELLING', 'CLOSING'], TELLING: ['FACTUAL_QUESTIONS'],
-    FACTUAL_QUESTIONS: ['PUSH_BACK'], PUSH_BACK: ['PRESENTER_RETURNS'], PRESENTER_RETURNS: ['CASE_CLOSED'],
-    CASE_CLOSED: ['WHO_HAS_A_CASE', 'CLOSING'], CLOSING: [],
-  },
-};
-
 const ui = {
   room: null,
   you: null,
@@ -36,6 +23,7 @@ const ui = {
   previousPhase: null, // the phase we saw before the current one, the most likely "one step back"
   tooMuchSeen: new Set(),
   confirmLowerAll: null,
+  confirmJump: null, // a jump past every case (the opening straight to the closing) waits for a second click
   notes: [], // the co-leaders' backchannel: in this page's memory only, gone when the meeting ends
   sendingNote: false,
 };
@@ -51,8 +39,11 @@ onLangChange(() => render());
 reloadOnNewLink(PAGE);
 wireControls();
 
-if (!claims) {
+if (!token) {
   stopWith('no_link');
+} else if (!claims) {
+  // A token is there but cannot be read: a mail client cut the link short.
+  stopWith('link_incomplete');
 } else if (!LEADS.has(claims.role)) {
   stopWith('member_link');
 } else {
@@ -103,6 +94,8 @@ if (!claims) {
       ui.notes.push(...fresh);
       if (ui.notes.length > 200) ui.notes.splice(0, ui.notes.length - 200);
       const fromOthers = fresh.filter((n) => n.from !== (ui.you && ui.you.member));
+      // The notes stay folded until a leader opens them or another leader writes one.
+      if (fromOthers.length > 0) $('backchannel-panel').open = true;
       if (fromOthers.length === 1 && notes.length === 1) {
         announce($('live-polite'), t('lead.backchannelAnnounce', { name: fromOthers[0].name, text: fromOthers[0].text }));
       }
@@ -197,17 +190,19 @@ function renderPhase() {
   $('phase-title').textContent = phaseName(phase.name);
   renderClocks();
 
-  const nextBox = $('phase-next');
   const moves = phase.next || [];
   const missingPresenter = moves.some((p) => NEEDS_PRESENTER.has(p)) && !room.presenter;
-  syncList(nextBox, moves, (p) => `next-${p}`, (p) => el('button', {
-    class: 'btn btn-primary', attrs: { type: 'button', 'data-phase': p }, on: { click: () => setPhase(p) },
+  syncList($('phase-next'), moves, (p) => `next-${p}`, (p) => el('button', {
+    class: 'btn', attrs: { type: 'button', 'data-phase': p }, on: { click: () => movePhase(p) },
   }), (node, p) => {
-    node.textContent = t('lead.moveTo', { phase: phaseName(p) });
+    const jump = isJump(p);
+    const confirming = jump && ui.confirmJump === p;
+    node.className = `btn ${jump ? 'btn-quiet btn-jump' : 'btn-primary'}${confirming ? ' is-confirming' : ''}`;
+    node.textContent = confirming ? t('lead.jumpConfirm', { phase: phaseName(p) })
+      : t(jump ? 'lead.jumpTo' : 'lead.moveTo', { phase: phaseName(p) });
     node.disabled = !connected() || ui.busy.has('phase') || (NEEDS_PRESENTER.has(p) && !room.presenter);
   });
-  const backBox = $('phase-back');
-  syncList(backBox, backSteps(room), (p) => `back-${p}`, (p) => el('button', {
+  syncList($('phase-back'), backSteps(room), (p) => `back-${p}`, (p) => el('button', {
     class: 'btn btn-quiet', attrs: { type: 'button', 'data-phase': p }, on: { click: () => setPhase(p) },
   }), (node, p) => {
     node.textContent = t('lead.backTo', { phase: phaseName(p) });
@@ -218,16 +213,25 @@ function renderPhase() {
   show(note, missingPresenter || moves.length === 0);
 }
 
-/** "One step back": the phases that lead to this one, narrowed to the one we most likely came from. */
+/** Going to the closing before any case was told skips the heart of the meeting: it is set apart and asked twice. */
+function isJump(p) { return p === 'CLOSING' && ui.room.phase.caseNumber === 0 && ui.room.phase.name !== 'CASE_CLOSED'; }
+
+function movePhase(p) {
+  if (!isJump(p) || ui.confirmJump === p) {
+    window.clearTimeout(ui.confirmJumpTimer);
+    ui.confirmJump = null;
+    setPhase(p);
+    return;
+  }
+  ui.confirmJump = p;
+  ui.confirmJumpTimer = window.setTimeout(() => { ui.confirmJump = null; render(); }, 5000);
+  render();
+}
+
+/** The server says where one step back may lead; of those, the phase we just left is the likely slip to undo. */
 function backSteps(room) {
-  const arrows = TEMPLATES[room.template];
-  if (!arrows) return [];
-  const here = room.phase.name;
-  const sources = Object.keys(arrows).filter((p) => arrows[p].includes(here));
-  if (ui.previousPhase && sources.includes(ui.previousPhase)) return [ui.previousPhase];
-  if (here === 'WHO_HAS_A_CASE') return sources.filter((p) => (room.phase.caseNumber > 0 ? p === 'CASE_CLOSED' : p === 'OPENING'));
-  if (room.phase.caseNumber === 0) return sources.filter((p) => p !== 'CASE_CLOSED');
-  return sources;
+  const back = room.phase.back || [];
+  return ui.previousPhase && back.includes(ui.previousPhase) ? [ui.previousPhase] : back;
 }
 
 function renderClocks() {
@@ -262,6 +266,42 @@ function renderSeats() {
   syncList($('seat-list'), people, (p) => p.id, createSeat, (node, p, index) => updateSeat(node, p, index, people.length));
 }
 
+/** A per-person menu: a "⋯" button that folds out the actions, so each person takes one line. */
+function actionMenu(className, ...items) {
+  const panel = el('div', { class: 'menu-panel' }, ...items);
+  const summary = el('summary', { class: 'btn btn-icon menu-btn' }, icon('more'));
+  const menu = el('details', { class: `menu ${className}` }, summary, panel);
+  menu.addEventListener('toggle', () => {
+    if (!menu.open) return;
+    for (const other of document.querySelectorAll('details.menu[open]')) if (other !== menu) other.open = false;
+  });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menu.open) {
+      menu.open = false;
+      summary.focus();
+    }
+  });
+  return menu;
+}
+
+/** Closes the menu an action was chosen from, keeping the keyboard on its button. */
+function fromMenu(button, action) {
+  button.addEventListener('click', () => {
+    const menu = button.closest('details.menu');
+    if (menu) {
+      menu.open = false;
+      menu.querySelector('summary').focus();
+    }
+    action();
+  });
+}
+
+/** A person can be handed the floor when they can hear it is theirs: their panel is open, or a leader speaks for them. */
+function reachable(p) { return !!p && (p.attendance !== 'PANEL' || p.presence === 'CONNECTED'); }
+
+/** The visible words of a button, then whom it is for: the accessible name starts with what one sees. */
+function named(text, name) { return t('lead.forName', { action: text, name }); }
+
 function createSeat(p) {
   const handle = el('button', { class: 'drag-handle', attrs: { type: 'button', 'aria-describedby': 'seat-help' } }, icon('grip'));
   handle.addEventListener('keydown', (e) => seatKey(e, p.id));
@@ -272,22 +312,23 @@ function createSeat(p) {
   const attendance = el('select', { class: 'seat-attendance' },
     ...['PANEL', 'IN_ROOM', 'PHONE'].map((a) => el('option', { attrs: { value: a } })));
   attendance.addEventListener('change', () => run(`att-${p.id}`, 'setAttendance', { member: p.id, attendance: attendance.value }));
-  const hand = el('button', { class: 'btn btn-small btn-secondary seat-hand', attrs: { type: 'button' } });
-  hand.addEventListener('click', () => {
+  const hand = el('button', { class: 'btn btn-secondary seat-hand', attrs: { type: 'button' } });
+  fromMenu(hand, () => {
     const raised = ui.room.queue.includes(p.id);
     run(`hand-${p.id}`, raised ? 'lowerHandFor' : 'raiseHandFor', { member: p.id });
   });
-  const give = el('button', { class: 'btn btn-small btn-secondary seat-floor', attrs: { type: 'button' } });
-  give.addEventListener('click', () => run(`floor-${p.id}`, 'giveFloor', { member: p.id }));
+  const give = el('button', { class: 'btn btn-secondary seat-floor', attrs: { type: 'button' } });
+  fromMenu(give, () => run(`floor-${p.id}`, 'giveFloor', { member: p.id }));
+  const menu = actionMenu('seat-menu', hand, give,
+    el('label', { class: 'menu-field' }, el('span', { class: 'menu-field-label' }), attendance));
   return el('li', { class: 'seat' },
     handle,
-    el('div', { class: 'seat-body' },
-      el('div', { class: 'seat-line' },
-        el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
-        el('span', { class: 'seat-name' }),
-        el('span', { class: 'seat-tags' })),
-      el('p', { class: 'seat-meta' })),
-    el('div', { class: 'seat-actions' }, hand, give, attendance));
+    el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
+    el('span', { class: 'seat-who' },
+      el('span', { class: 'seat-name' }),
+      el('span', { class: 'seat-tags' }),
+      el('span', { class: 'seat-meta' })),
+    menu);
 }
 
 /**
@@ -303,8 +344,11 @@ function updateSeat(node, p, index, count) {
   const floor = !!room.floor && room.floor.member === p.id;
   node.classList.toggle('is-speaking', floor);
   node.classList.toggle('is-dragging', !!drag && drag.id === p.id && drag.moved);
+  node.classList.toggle('is-unreachable', !reachable(p));
   node.dataset.presence = p.presence;
-  node.querySelector('.drag-handle').setAttribute('aria-label', t('lead.moveSeat', { name: p.name, n: index + 1, total: count }));
+  const handle = node.querySelector('.drag-handle');
+  handle.setAttribute('aria-label', t('lead.moveSeat', { name: p.name, n: index + 1, total: count }));
+  handle.title = t('lead.seatHelp');
   node.querySelector('.presence-dot').dataset.presence = p.presence;
   node.querySelector('.seat-name').textContent = p.id === ui.you.member ? `${p.name} (${t('lead.you')})` : p.name;
 
@@ -312,58 +356,90 @@ function updateSeat(node, p, index, count) {
   if (p.role !== 'MEMBER') tags.push(['role', t(`role.${p.role}`)]);
   if (room.presenter === p.id) tags.push(['presenter', t('tag.presenter')]);
   if (p.listening) tags.push(['listening', t('tag.listening')]);
-  if (floor) tags.push(['speaking', t('tag.speaking')]);
-  if (place >= 0) tags.push(['hand', t('tag.hand', { n: place + 1 })]);
-  if (room.unmuteInvited.includes(p.id)) tags.push(['mic', t('tag.mic')]);
-  node.querySelector('.seat-tags').replaceChildren(...tags.map(([kind, text]) => el('span', { class: `tag tag-${kind}`, text })));
+  const badges = tags.map(([kind, text]) => el('span', { class: `tag tag-${kind}`, text }));
+  if (place >= 0) {
+    badges.push(el('span', { class: 'tag tag-hand', attrs: { title: t('tag.hand', { n: place + 1 }) } }, icon('hand'),
+      el('span', { attrs: { 'aria-hidden': 'true' }, text: String(place + 1) }),
+      el('span', { class: 'visually-hidden', text: t('tag.hand', { n: place + 1 }) })));
+  }
+  // The row itself is green for the speaker and the mic is an icon: the line stays one line, the words stay for
+  // screen readers.
+  if (floor) badges.push(el('span', { class: 'visually-hidden', text: t('tag.speaking') }));
+  if (room.unmuteInvited.includes(p.id)) {
+    badges.push(el('span', { class: 'tag tag-mic', attrs: { title: t('tag.mic') } }, icon('mic'),
+      el('span', { class: 'visually-hidden', text: t('tag.mic') })));
+  }
+  node.querySelector('.seat-tags').replaceChildren(...badges);
 
   const total = room.checklist.length;
   const done = (p.confirmed || []).length;
-  let checklist;
-  if (!speaks) checklist = t('lead.checklistNotAsked');
-  else if (p.checklistDone) checklist = t('lead.checklistDone');
-  else checklist = t('lead.checklistPartial', { done, total });
-  const meta = node.querySelector('.seat-meta');
-  meta.replaceChildren(...[
-    el('span', { class: `presence-text presence-${p.presence}`, text: t(`presence.${p.presence}`) }),
+  const checklist = p.checklistDone ? t('lead.checklistDone') : t('lead.checklistPartial', { done, total });
+  const presence = p.attendance !== 'PANEL'
+    ? el('span', { class: 'presence-text', text: t(`attendance.${p.attendance}`) })
+    : el('span', { class: `presence-text presence-${p.presence}${p.presence === 'CONNECTED' ? ' visually-hidden' : ''}`, text: t(`presence.${p.presence}`) });
+  node.querySelector('.seat-meta').replaceChildren(...[
+    presence,
     zoomSeen(room) && p.zoom ? el('span', { class: `zoom-presence zoom-${p.zoom}`, text: t('lead.zoomPresence', { state: t(`zoom.${p.zoom}`) }) }) : null,
     el('span', { class: `checklist-status ${p.checklistDone ? 'is-done' : 'is-open'}`, text: checklist }),
-    el('span', { class: 'turns', text: t('lead.turns', { n: p.turns }) })].filter(Boolean));
+    speaks ? el('span', { class: 'turns', text: t('lead.turns', { n: p.turns }) }) : null].filter(Boolean));
 
+  node.querySelector('.menu-btn').setAttribute('aria-label', t('lead.seatActions', { name: p.name }));
+  node.querySelector('.menu-field-label').textContent = t('lead.attendance');
   const attendance = node.querySelector('.seat-attendance');
   for (const option of attendance.options) option.textContent = t(`attendance.${option.value}`);
   attendance.value = p.attendance;
-  attendance.setAttribute('aria-label', t('lead.attendanceOf', { name: p.name }));
   attendance.disabled = !connected() || ui.busy.has(`att-${p.id}`);
 
   const hand = node.querySelector('.seat-hand');
   hand.textContent = place >= 0 ? t('lead.lowerHandFor') : t('lead.raiseHandFor');
-  hand.setAttribute('aria-label', place >= 0 ? t('lead.lowerHandForName', { name: p.name }) : t('lead.raiseHandForName', { name: p.name }));
+  hand.setAttribute('aria-label', named(hand.textContent, p.name));
   show(hand, speaks && !floor);
   hand.disabled = !connected() || ui.busy.has(`hand-${p.id}`) || p.listening;
 
   const give = node.querySelector('.seat-floor');
-  give.textContent = t('lead.giveFloor');
-  give.setAttribute('aria-label', t('lead.giveFloorTo', { name: p.name }));
+  give.textContent = reachable(p) ? t('lead.giveFloor') : t('lead.giveFloorAnyway', { presence: t(`presence.${p.presence}`) });
+  give.setAttribute('aria-label', named(give.textContent, p.name));
   show(give, speaks && !floor);
   give.disabled = !connected() || ui.busy.has(`floor-${p.id}`) || p.listening || !!room.goRound;
 }
 
+/** Who the main button offers the floor to: the first raised hand of someone who can hear it is theirs. */
+function nextOffered(room) {
+  return room.queue.find((id) => reachable(person(room, id))) || null;
+}
+
+/**
+ * One main button, chosen by the moment: while someone speaks it ends their turn (it never hands the floor on over
+ * them); while the presenter tells the case it gives the floor back to them; otherwise it gives the floor to the
+ * next raised hand of someone connected.
+ */
 function renderFloor() {
   const room = ui.room;
   const floor = room.floor;
   $('floor-name').textContent = floor ? nameOf(room, floor.member) : t('lead.nobodySpeaking');
   $('floor-now').classList.toggle('has-speaker', !!floor);
-  show($('floor-actions'), !!floor);
-  $('end-turn-btn').disabled = !connected() || ui.busy.has('endTurn');
-  $('put-back-btn').disabled = !connected() || ui.busy.has('putBack') || !!room.goRound;
-  show($('put-back-btn'), !room.goRound);
+
+  const end = $('end-turn-btn');
+  end.textContent = t('lead.endTurn');
+  show(end, !!floor);
+  end.disabled = !connected() || ui.busy.has('endTurn');
+  show($('put-back-btn'), !!floor && !room.goRound);
+  $('put-back-btn').disabled = !connected() || ui.busy.has('putBack');
 
   const next = $('give-next-btn');
-  const head = room.queue[0];
-  next.textContent = head ? t('lead.giveNext', { name: nameOf(room, head) }) : t('lead.giveNextNobody');
-  next.disabled = !connected() || !head || !!room.goRound || ui.busy.has('giveNext');
-  show(next, !room.goRound);
+  const telling = room.phase.name === 'TELLING' && room.presenter;
+  const offered = telling ? room.presenter : nextOffered(room);
+  show(next, !floor && !room.goRound);
+  next.dataset.member = offered || '';
+  if (telling) next.textContent = t('lead.giveBack', { name: nameOf(room, offered) });
+  else if (offered) next.textContent = t('lead.giveNext', { name: nameOf(room, offered) });
+  else next.textContent = room.queue.length ? t('lead.nobodyReachable') : t('lead.giveNextNobody');
+  next.disabled = !connected() || !offered || ui.busy.has('giveNext');
+
+  const passedOver = floor || telling ? [] : room.queue.slice(0, offered ? room.queue.indexOf(offered) : room.queue.length);
+  const hint = $('floor-hint');
+  hint.textContent = passedOver.length ? t('lead.notOffered', { names: passedOver.map((id) => nameOf(room, id)).join(', ') }) : '';
+  show(hint, hint.textContent !== '');
 }
 
 function renderQueue() {
@@ -375,25 +451,28 @@ function renderQueue() {
   syncList($('queue-list'), queue, (id) => id, createQueueItem, (node, id, i) => {
     const p = person(room, id);
     const name = p ? p.name : id;
+    node.classList.toggle('is-unreachable', !reachable(p));
     node.querySelector('.queue-pos').textContent = String(i + 1);
     node.querySelector('.queue-name').textContent = name;
-    const meta = [t('lead.turns', { n: p ? p.turns : 0 })];
+    const meta = [];
     if (p && p.attendance !== 'PANEL') meta.push(t(`attendance.${p.attendance}`));
-    if (p && p.presence === 'RECONNECTING') meta.push(t('presence.RECONNECTING'));
+    else if (p && p.presence !== 'CONNECTED') meta.push(t(`presence.${p.presence}`));
+    meta.push(t('lead.turns', { n: p ? p.turns : 0 }));
     node.querySelector('.queue-meta').textContent = meta.join(' · ');
     const give = node.querySelector('.q-give');
     give.textContent = t('lead.giveFloor');
-    give.setAttribute('aria-label', t('lead.giveFloorTo', { name }));
+    give.className = `btn btn-small q-give queue-give ${reachable(p) ? 'btn-primary' : 'btn-secondary'}`;
+    give.setAttribute('aria-label', named(give.textContent, name));
     give.disabled = !connected() || !!room.goRound || ui.busy.has(`q-${id}`);
+    node.querySelector('.menu-btn').setAttribute('aria-label', t('lead.queueActions', { name }));
     const up = node.querySelector('.q-up');
-    up.setAttribute('aria-label', t('lead.moveUp', { name }));
+    up.textContent = t('lead.moveUp');
     up.disabled = !connected() || i === 0 || ui.busy.has(`q-${id}`);
     const down = node.querySelector('.q-down');
-    down.setAttribute('aria-label', t('lead.moveDown', { name }));
+    down.textContent = t('lead.moveDown');
     down.disabled = !connected() || i === queue.length - 1 || ui.busy.has(`q-${id}`);
     const remove = node.querySelector('.q-remove');
     remove.textContent = t('lead.remove');
-    remove.setAttribute('aria-label', t('lead.removeHand', { name }));
     remove.disabled = !connected() || ui.busy.has(`q-${id}`);
   });
   const lowerAll = $('lower-all-btn');
@@ -406,17 +485,17 @@ function renderQueue() {
 function createQueueItem(id) {
   const give = el('button', { class: 'btn btn-small btn-primary q-give queue-give', attrs: { type: 'button' } });
   give.addEventListener('click', () => run(`q-${id}`, 'giveFloor', { member: id }));
-  const up = el('button', { class: 'btn btn-icon q-up', attrs: { type: 'button' } }, icon('up'));
-  up.addEventListener('click', () => moveHand(id, -1));
-  const down = el('button', { class: 'btn btn-icon q-down', attrs: { type: 'button' } }, icon('down'));
-  down.addEventListener('click', () => moveHand(id, +1));
-  const remove = el('button', { class: 'btn btn-small btn-quiet q-remove', attrs: { type: 'button' } });
-  remove.addEventListener('click', () => run(`q-${id}`, 'lowerHandFor', { member: id }));
+  const up = el('button', { class: 'btn btn-secondary q-up', attrs: { type: 'button' } });
+  fromMenu(up, () => moveHand(id, -1));
+  const down = el('button', { class: 'btn btn-secondary q-down', attrs: { type: 'button' } });
+  fromMenu(down, () => moveHand(id, +1));
+  const remove = el('button', { class: 'btn btn-quiet q-remove', attrs: { type: 'button' } });
+  fromMenu(remove, () => run(`q-${id}`, 'lowerHandFor', { member: id }));
   return el('li', { class: 'queue-item' },
     el('span', { class: 'queue-pos', attrs: { 'aria-hidden': 'true' } }),
     el('span', { class: 'queue-who' }, el('span', { class: 'queue-name' }), el('span', { class: 'queue-meta' })),
     give,
-    el('span', { class: 'queue-actions' }, up, down, remove));
+    actionMenu('queue-menu', up, down, remove));
 }
 
 function renderGoRound() {
@@ -458,7 +537,7 @@ function renderSignals() {
     node.querySelector('.signal-name').textContent = nameOf(room, id);
     const seen = node.querySelector('button');
     seen.textContent = t('lead.tooMuchSeen');
-    seen.setAttribute('aria-label', t('lead.tooMuchSeenFor', { name: nameOf(room, id) }));
+    seen.setAttribute('aria-label', named(seen.textContent, nameOf(room, id)));
     seen.disabled = !connected() || ui.busy.has(`seen-${id}`);
   });
 
@@ -473,7 +552,7 @@ function renderSignals() {
     node.querySelector('.signal-name').textContent = nameOf(room, id);
     const choose = node.querySelector('button');
     choose.textContent = t('lead.choosePresenter');
-    choose.setAttribute('aria-label', t('lead.choosePresenterName', { name: nameOf(room, id) }));
+    choose.setAttribute('aria-label', named(choose.textContent, nameOf(room, id)));
     show(choose, canChoose);
     choose.disabled = !connected() || ui.busy.has(`presenter-${id}`);
   });
@@ -556,6 +635,7 @@ function renderBackchannel() {
   const format = new Intl.DateTimeFormat(lang() === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const items = ui.notes.map((n, i) => ({ key: `${i}-${n.at}-${n.from}`, ...n }));
   show($('backchannel-empty'), items.length === 0);
+  $('backchannel-summary-count').textContent = items.length ? t('lead.notes', { n: items.length }) : '';
   syncList($('backchannel-list'), items, (n) => n.key, () => el('li', { class: 'note' },
     el('p', { class: 'note-head' }, el('span', { class: 'note-name' }), el('time', { class: 'note-time' })),
     el('p', { class: 'note-text' })), (node, n) => {
@@ -746,7 +826,13 @@ function wireControls() {
   });
   $('end-turn-btn').addEventListener('click', () => run('endTurn', 'endTurn'));
   $('put-back-btn').addEventListener('click', () => run('putBack', 'putBack'));
-  $('give-next-btn').addEventListener('click', () => run('giveNext', 'giveFloor'));
+  $('give-next-btn').addEventListener('click', () => {
+    const member = $('give-next-btn').dataset.member;
+    if (member) run('giveNext', 'giveFloor', { member });
+  });
+  document.addEventListener('click', (e) => {
+    for (const menu of document.querySelectorAll('details.menu[open]')) if (!menu.contains(e.target)) menu.open = false;
+  });
   $('go-round-start').addEventListener('click', () => run('goRound', 'startGoRound'));
   $('go-round-next').addEventListener('click', () => run('goRound', 'endTurn'));
   $('go-round-end').addEventListener('click', () => run('goRound', 'endGoRound'));

@@ -78,6 +78,7 @@ export class RoomConnection {
     this.stableTimer = null;
     this.heartbeat = null;
     window.addEventListener('online', () => this.#reconnectSoon());
+    window.addEventListener('offline', () => this.#dropWhileOffline());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') this.#reconnectSoon();
     });
@@ -257,7 +258,25 @@ export class RoomConnection {
     const delay = Math.max(minimumDelay, backoffDelay(this.attempt));
     this.attempt += 1;
     this.#setStatus('reconnecting', { delay });
+    // Offline, attempts would only fail: the `online` event starts the next one.
+    if (navigator.onLine === false) return;
     this.reconnectTimer = setTimeout(() => this.#open(), delay);
+  }
+
+  /**
+   * The browser says the network is gone: a socket may look open for tens of seconds before TCP notices, and a press
+   * would wait silently. Show the reconnecting state at once; `online` brings the socket back.
+   */
+  #dropWhileOffline() {
+    if (this.stopped || !this.ws) return;
+    const ws = this.ws;
+    this.ws = null;
+    try {
+      ws.close(4000, 'offline');
+    } catch {
+      // already closing
+    }
+    this.#onClose(4000);
   }
 
   /** The network came back or the page became visible again: do not wait for the rest of the backoff. */

@@ -88,6 +88,7 @@ const ICONS = {
   up: 'M12 19V5m-6 6 6-6 6 6',
   down: 'M12 5v14m6-6-6 6-6-6',
   check: 'M5 12.5 10 17 19 7',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
 };
 
 /** A decorative line icon (hidden from screen readers: the text next to it says the same). */

@@ -79,7 +79,8 @@ export function mountLangSwitch(container) {
     b.className = 'lang-btn';
     b.textContent = label;
     b.lang = code;
-    b.setAttribute('aria-label', name);
+    // The name starts with what the button shows (WCAG 2.5.3, label in name), then says it in full.
+    b.setAttribute('aria-label', `${label} · ${name}`);
     b.dataset.lang = code;
     b.addEventListener('click', () => setLang(code));
     container.append(b);

@@ -12,7 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads request fields, refusing each bad one with a message that names it. */
 public final class Fields {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    /**
+     * An address as it may stand in a To: header: a dot-atom local part (RFC 5322 letters, digits and
+     * !#$%&'*+/=?^_`{|}~-, dots only between them) and a domain of ASCII letters, digits and inner hyphens (an
+     * international domain in its xn-- form), ending in a top-level domain of letters. Nothing that could close or
+     * open a header field (&lt;, &gt;, quotes, commas, spaces) gets through, nor what a plain SMTP server refuses.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?=[^@]{1,64}@)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})");
 
     private final JsonNode body;
 
@@ -61,8 +69,31 @@ public final class Fields {
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
-            throw ApiException.badField(field, "Unknown time zone '" + value + "': use a name such as Europe/Paris or America/Montreal.");
+            ZoneId city = zoneOfCity(value);
+            if (city != null) return city;
+            throw ApiException.badField(field, "Unknown time zone '" + value + "': use a city such as Paris or Montreal, "
+                    + "or a name such as Europe/Paris.");
         }
+    }
+
+    /**
+     * "Paris", "montréal" or "New York": the zone named after that city (the last part of its id, without case or
+     * accents). When several share the city's name the shortest id is the usual one (America/Louisville rather than
+     * America/Kentucky/Louisville). Null when none is.
+     */
+    private static ZoneId zoneOfCity(String value) {
+        String city = plain(value).replace(' ', '_');
+        if (city.isEmpty()) return null;
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+                .filter(id -> plain(id.substring(id.lastIndexOf('/') + 1)).equals(city))
+                .min(java.util.Comparator.comparingInt(String::length).thenComparing(id -> id))
+                .map(ZoneId::of).orElse(null);
+    }
+
+    private static String plain(String s) {
+        return java.text.Normalizer.normalize(s.trim(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     public LocalDateTime localDateTime(String name) {

@@ -39,7 +39,7 @@ final class MailComposer {
         lines.add(opening(f, fr) + " " + when + " (" + zoneLabel(f.groupZone(), fr) + ").");
         if (!f.personZone().equals(f.groupZone())) {
             lines.add((fr ? "Chez vous : " : "Your local time: ") + when(f.start().atZone(f.personZone()), f.length(), locale, fr)
-                    + " (" + f.personZone().getId() + ").");
+                    + " (" + zoneLabel(f.personZone(), fr) + ").");
         }
         var links = new ArrayList<String[]>();
         if (f.kind() != Kind.CANCELLATION) {
@@ -53,13 +53,13 @@ final class MailComposer {
         }
         lines.add("");
         if (f.kind() != Kind.CANCELLATION && f.zoomJoinUrl() == null) {
-            lines.add(fr ? "Le lien Zoom vous sera communiqué par les animateurs." : "The leaders will send the Zoom link.");
+            lines.add(fr ? "Le lien Zoom vous sera communiqué par les leaders du groupe." : "The leaders will send the Zoom link.");
         }
         if (f.passcode() != null && f.kind() != Kind.CANCELLATION) lines.add((fr ? "Code secret Zoom : " : "Zoom passcode: ") + f.passcode());
         for (String[] l : links) lines.add(l[0] + " : " + l[1]);
         lines.add("");
         if (f.kind() != Kind.CANCELLATION) {
-            lines.add(fr ? "Merci de répondre pour chaque séance ; vous pouvez changer d'avis jusqu'au début."
+            lines.add(fr ? "Merci de répondre pour chaque séance ; vous pouvez changer d’avis jusqu’au début."
                     : "Please answer for every meeting; you can change your answer until it starts.");
             lines.add(fr ? "Connectez-vous quelques minutes en avance, seul·e dans une pièce fermée, avec un casque."
                     : "Join a few minutes early, alone in a closed room, with headphones.");
@@ -95,7 +95,7 @@ final class MailComposer {
             case INVITATION -> f.updated()
                     ? (fr ? "La séance du groupe « " + f.groupName() + " » a changé : elle aura lieu le" : "The meeting of \"" + f.groupName() + "\" has changed: it is on")
                     : (fr ? "Vous êtes invité·e à la séance du groupe « " + f.groupName() + " » le" : "You are invited to the meeting of \"" + f.groupName() + "\" on");
-            case REMINDER -> fr ? "Nous n'avons pas encore votre réponse pour la séance du" : "We do not have your answer yet for the meeting on";
+            case REMINDER -> fr ? "Nous n’avons pas encore votre réponse pour la séance du" : "We do not have your answer yet for the meeting on";
             case LAST_CALL -> fr ? "La séance commence bientôt :" : "The meeting starts soon:";
             case CANCELLATION -> fr ? "La séance est annulée :" : "The meeting is cancelled:";
         };
@@ -118,7 +118,20 @@ final class MailComposer {
         return DateTimeFormatter.ofPattern(fr ? "HH:mm" : "h:mm a", locale).format(t);
     }
 
-    private static String zoneLabel(ZoneId zone, boolean fr) { return (fr ? "heure de " : "time in ") + zone.getId(); }
+    /** "heure de Paris", "Montreal time": the city people know, not the zone's id. */
+    static String zoneLabel(ZoneId zone, boolean fr) {
+        String id = zone.getId();
+        String city = id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
+        return fr ? "heure de " + city : city + " time";
+    }
+
+    /** "mardi 2 mars 2027 à 19:30 (heure de Paris)": when a meeting starts, in one person's language and zone. */
+    static String startsAt(Instant start, ZoneId zone, boolean fr) {
+        Locale locale = fr ? Locale.FRENCH : Locale.ENGLISH;
+        ZonedDateTime at = start.atZone(zone);
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(at) + (fr ? " à " : " at ")
+                + time(at, locale, fr) + " (" + zoneLabel(zone, fr) + ")";
+    }
 
     private static String html(List<String> lines, List<String[]> links) {
         var b = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif;font-size:16px;line-height:1.5\">");

@@ -36,6 +36,8 @@ public final class MailScheduler {
     private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofHours(1));
     private static final int MAX_ATTEMPTS = 5;
+    /** The least time between an invitation going out and the reminder to answer it. */
+    private static final Duration REMINDER_AFTER_INVITATION = Duration.ofHours(12);
 
     /** What a message needs to be written; {@link MailLinks} issues the personal links. */
     public interface MailLinks {
@@ -93,8 +95,16 @@ public final class MailScheduler {
                 Instant inviteAt = m.start().minus(Duration.ofDays(m.inviteDays()));
                 // A meeting that moved is announced at once to those who already had the old invitation.
                 boolean changed = m.sequence() > 0 && !existing.contains(person + "|INVITATION|" + m.sequence()) && wasInvited(m.id(), person);
-                add(existing, m, person, MailComposer.Kind.INVITATION, changed && now.isBefore(inviteAt) ? now : inviteAt);
-                add(existing, m, person, MailComposer.Kind.REMINDER, m.start().minus(Duration.ofHours(m.reminderHours())));
+                Instant invitationDue = changed && now.isBefore(inviteAt) ? now : inviteAt;
+                add(existing, m, person, MailComposer.Kind.INVITATION, invitationDue);
+                Instant reminderDue = m.start().minus(Duration.ofHours(m.reminderHours()));
+                // "Can you answer?" right after the invitation would ask twice in the same minute (a meeting planned
+                // for tomorrow): the reminder is planned only when it comes well after the invitation goes out.
+                // Later sweeps only push "out" later, so a reminder left out once stays out.
+                Instant invitationOut = invitationDue.isAfter(now) ? invitationDue : now;
+                if (reminderDue.isAfter(invitationOut.plus(REMINDER_AFTER_INVITATION))) {
+                    add(existing, m, person, MailComposer.Kind.REMINDER, reminderDue);
+                }
                 add(existing, m, person, MailComposer.Kind.LAST_CALL, m.start().minus(Duration.ofMinutes(m.lastCallMinutes())));
             }
         }
@@ -221,6 +231,17 @@ public final class MailScheduler {
         return db.read(c -> Sql.list(c, "SELECT id, recipient, subject, file_name, created_at FROM outbox_message ORDER BY created_at DESC "
                 + "FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY",
                 rs -> new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5).toString())));
+    }
+
+    /** One outbox message with its text, for an admin checking what was sent (no SMTP server configured). */
+    public record OutboxText(String id, String recipient, String subject, String createdAt, String text) {}
+
+    public java.util.Optional<OutboxText> outboxMessage(String id) {
+        if (!(mailer instanceof OutboxMailer box)) return java.util.Optional.empty();
+        OutboxEntry e = db.read(c -> Sql.one(c, "SELECT id, recipient, subject, file_name, created_at FROM outbox_message WHERE id = ?",
+                rs -> new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5).toString()), id));
+        if (e == null) return java.util.Optional.empty();
+        return box.readText(e.file()).map(text -> new OutboxText(e.id(), e.recipient(), e.subject(), e.createdAt(), text));
     }
 
     private static String address(String from) {

@@ -5,9 +5,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.balintcompanion.store.Database;
 
 /**
@@ -50,5 +54,28 @@ public final class OutboxMailer implements Mailer {
             }
         });
         return dir.resolve(file).toString();
+    }
+
+    /** The plain text of a message kept in the outbox, as its recipient would read it; empty if the file is gone. */
+    Optional<String> readText(String file) {
+        Path path = dir.resolve(file).normalize();
+        if (!path.startsWith(dir) || !Files.isRegularFile(path)) return Optional.empty();
+        try (var in = Files.newInputStream(path)) {
+            return Optional.ofNullable(plainText(new MimeMessage(MimeMessages.session(new Properties()), in)));
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("cannot read outbox message " + file, e);
+        }
+    }
+
+    private static String plainText(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) return String.valueOf(part.getContent()).replace("\r\n", "\n");
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                String text = plainText(parts.getBodyPart(i));
+                if (text != null) return text;
+            }
+        }
+        return null;
     }
 }

@@ -13,8 +13,11 @@ import org.balintcompanion.store.Sql;
 public final class Rsvps {
     public record Answer(String personId, String displayName, Boolean coming, String answeredAt) {}
 
-    /** What a person sees after clicking: their answer, their language, and a link to change it. */
-    public record Recorded(boolean coming, String language, String groupName, String changeToken) {}
+    /**
+     * What a person sees after clicking: their answer, their language, when the meeting starts (in their language and
+     * zone), and a link to change it.
+     */
+    public record Recorded(boolean coming, String language, String groupName, String startsAt, String changeToken) {}
 
     private final Database db;
     private final RsvpTokens tokens;
@@ -29,9 +32,10 @@ public final class Rsvps {
     /** Records the answer a link carries; any number of times until the meeting starts (the last one counts). */
     public Recorded record(String token) throws TokenRejected {
         RsvpTokens.Answer a = tokens.verify(token);
-        Object[] m = db.read(c -> Sql.one(c, "SELECT m.starts_at, g.name, p.language FROM meeting m JOIN balint_group g ON g.id = m.group_id "
+        Object[] m = db.read(c -> Sql.one(c, "SELECT m.starts_at, g.name, p.language, p.time_zone FROM meeting m JOIN balint_group g ON g.id = m.group_id "
                 + "JOIN roster_entry r ON r.group_id = g.id JOIN person p ON p.id = r.person_id WHERE m.id = ? AND p.id = ? AND m.status = 'SCHEDULED'",
-                rs -> new Object[] {Sql.instant(rs, "starts_at"), rs.getString(2), rs.getString(3)}, a.meetingId(), a.personId()));
+                rs -> new Object[] {Sql.instant(rs, "starts_at"), rs.getString(2), rs.getString(3), rs.getString(4)},
+                a.meetingId(), a.personId()));
         if (m == null) throw new TokenRejected("This meeting is no longer planned for you.", false);
         Instant start = (Instant) m[0];
         if (!clock.instant().isBefore(start)) throw new TokenRejected("The meeting has started: answers are closed.", true);
@@ -40,7 +44,9 @@ public final class Rsvps {
             return Sql.update(c, "INSERT INTO rsvp (meeting_id, person_id, coming, answered_at) VALUES (?,?,?,?)",
                     a.meetingId(), a.personId(), a.coming(), clock.instant());
         });
-        return new Recorded(a.coming(), (String) m[2], (String) m[1], tokens.issue(a.meetingId(), a.personId(), !a.coming(), start));
+        String language = (String) m[2];
+        String startsAt = MailComposer.startsAt(start, java.time.ZoneId.of((String) m[3]), "fr".equals(language));
+        return new Recorded(a.coming(), language, (String) m[1], startsAt, tokens.issue(a.meetingId(), a.personId(), !a.coming(), start));
     }
 
     /** Everyone on the meeting's roster with their answer, or null when they have not answered. */

@@ -55,8 +55,13 @@ final class CircleRules {
         return s.withGoRound(null).withFloor(null);
     }
 
+    /**
+     * Members with their panel open, and those a leader marked as in the room or on the phone (they have no panel to
+     * be connected with). Nobody is handed a turn they cannot hear is theirs.
+     */
     private static boolean takesPartInRound(RoomState s, MemberId m) {
         Participant p = s.participant(m);
-        return p.role() == Role.MEMBER && p.presence() != Presence.GONE && !s.isListening(m);
+        boolean reachable = p.attendance().needsLeaderToQueue() || p.presence() == Presence.CONNECTED;
+        return p.role() == Role.MEMBER && reachable && !s.isListening(m);
     }
 }

@@ -57,7 +57,8 @@ final class Permissions {
         Participant p = s.participant(by.member());
         if (p == null) return Rejection.NOT_ON_ROSTER;
         if (p.role() != by.role()) return Rejection.ROLE_CHANGED;
-        if (p.role() == Role.OBSERVER) return Rejection.OBSERVER_READ_ONLY;
+        // Observers hear everything said in the group: they confirm its confidentiality like anyone, and do nothing else.
+        if (p.role() == Role.OBSERVER && !(c instanceof ConfirmChecklistItem)) return Rejection.OBSERVER_READ_ONLY;
         if (audience == Audience.LEADER && !p.role().leads()) return Rejection.NOT_A_LEADER;
         return targetCheck(s, c);
     }

@@ -1,5 +1,6 @@
 package org.balintcompanion.room;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,18 @@ public enum PhaseTemplate {
     public Set<Phase> phases() { return next.keySet(); }
 
     public List<Phase> nextPhases(Phase from) { return next.getOrDefault(from, List.of()); }
+
+    /**
+     * Where "one step back" from {@code here} leads: the phases with an arrow to it that this meeting can have come
+     * from: before the first case is told ({@code casesTold == 0}) no case was closed, and after it the opening is
+     * behind us.
+     */
+    public List<Phase> stepsBack(Phase here, int casesTold) {
+        return Arrays.stream(Phase.values())
+                .filter(from -> nextPhases(from).contains(here))
+                .filter(from -> from != (casesTold > 0 ? OPENING : CASE_CLOSED))
+                .toList();
+    }
 
     /** Forward along an arrow, or back along one (a leader clicked too early). */
     public boolean allows(Phase from, Phase to) {

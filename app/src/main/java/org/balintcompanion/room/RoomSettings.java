@@ -54,10 +54,10 @@ public record RoomSettings(PhaseTemplate template, Map<Phase, Duration> phaseTar
     public static List<ChecklistItem> defaultChecklist() {
         return List.of(
                 new ChecklistItem("alone", "Je suis seul·e dans une pièce fermée", "I am alone in a closed room"),
-                new ChecklistItem("unheard", "Personne ne peut m'entendre", "Nobody can overhear me"),
-                new ChecklistItem("headphones", "J'ai mis un casque ou des écouteurs", "My headphones are on"),
+                new ChecklistItem("unheard", "Personne ne peut m’entendre", "Nobody can overhear me"),
+                new ChecklistItem("headphones", "J’ai mis un casque ou des écouteurs", "My headphones are on"),
                 new ChecklistItem("realName", "Mon vrai nom est affiché dans Zoom", "My real name is shown in Zoom"),
-                new ChecklistItem("notRecording", "Je n'enregistre rien", "I am not recording anything"));
+                new ChecklistItem("notRecording", "Je n’enregistre rien", "I am not recording anything"));
     }
 
     public Duration targetOf(Phase phase) { return phaseTargets.getOrDefault(phase, Duration.ZERO); }

@@ -40,6 +40,7 @@ final class AdminRoutes {
             case "outbox" -> {
                 if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can read the outbox.");
                 if (p.size() == 1 && method.equals("GET")) yield admin.mail().outbox(200);
+                if (p.size() == 2 && method.equals("GET")) yield admin.mail().outboxMessage(p.get(1)).orElseThrow(AdminRoutes::notFound);
                 throw notFound();
             }
             default -> throw notFound();

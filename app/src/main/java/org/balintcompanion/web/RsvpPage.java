@@ -36,14 +36,15 @@ final class RsvpPage extends Handler.Abstract {
         if (!path.equals("/rsvp")) return false;
         if (request.getMethod().equals("GET")) {
             String token = Request.extractQueryParameters(request).getValue("t");
-            page(response, callback, 200, "Réponse / Answer",
+            page(response, callback, 200, "fr", "Réponse / Answer",
                     "<form id=\"rsvp\" method=\"post\" action=\"/rsvp\"><input type=\"hidden\" name=\"t\" value=\"" + escape(token == null ? "" : token)
-                            + "\"><p>Enregistrement de votre réponse… / Saving your answer…</p>"
-                            + "<button type=\"submit\">Confirmer / Confirm</button></form><script src=\"/rsvp/submit.js\"></script>");
+                            + "\"><p class=\"lead\">Enregistrement de votre réponse… <span lang=\"en\">/ Saving your answer…</span></p>"
+                            + button("Confirmer <span lang=\"en\">/ Confirm</span>", true) + "</form><script src=\"/rsvp/submit.js\"></script>");
             return true;
         }
         if (!request.getMethod().equals("POST")) {
-            page(response, callback, 405, "Réponse / Answer", "<p>Ouvrez le lien reçu par e-mail. / Open the link from your e-mail.</p>");
+            page(response, callback, 405, "fr", "Réponse / Answer",
+                    "<p>Ouvrez le lien reçu par e-mail. <span lang=\"en\">/ Open the link from your e-mail.</span></p>");
             return true;
         }
         String token = formValue(request, "t");
@@ -53,13 +54,16 @@ final class RsvpPage extends Handler.Abstract {
             String answer = r.coming() ? (fr ? "Vous viendrez. Merci !" : "You will come. Thank you!")
                     : (fr ? "Vous ne pourrez pas venir. Merci de nous avoir prévenus." : "You cannot come. Thank you for letting us know.");
             String change = "<form method=\"post\" action=\"/rsvp\"><input type=\"hidden\" name=\"t\" value=\"" + escape(r.changeToken()) + "\">"
-                    + "<button type=\"submit\">" + (r.coming() ? (fr ? "Finalement, je ne pourrai pas venir" : "Actually, I can't come")
-                    : (fr ? "Finalement, je viendrai" : "Actually, I'll come")) + "</button></form>";
-            page(response, callback, 200, escape(r.groupName()), "<p>" + answer + "</p>" + change);
+                    + button(r.coming() ? (fr ? "Finalement, je ne pourrai pas venir" : "Actually, I can’t come")
+                    : (fr ? "Finalement, je viendrai" : "Actually, I’ll come"), false) + "</form>";
+            page(response, callback, 200, fr ? "fr" : "en", escape(r.groupName()),
+                    "<p class=\"rsvp-when\" id=\"rsvp-when\">" + escape(r.startsAt()) + "</p>"
+                            + "<p class=\"notice notice-calm\" id=\"rsvp-answer\" role=\"status\">"
+                            + answer + "</p>" + change);
         } catch (TokenRejected e) {
-            page(response, callback, e.expired() ? 410 : 400, "Réponse / Answer",
-                    "<p>" + (e.expired() ? "La séance a commencé : les réponses sont closes." : "Ce lien de réponse n'est pas valide.")
-                            + "</p><p>" + escape(e.getMessage()) + "</p>");
+            page(response, callback, e.expired() ? 410 : 400, "fr", "Réponse / Answer",
+                    "<p>" + (e.expired() ? "La séance a commencé : les réponses sont closes." : "Ce lien de réponse n’est pas valide.")
+                            + "</p><p lang=\"en\">" + escape(e.getMessage()) + "</p>");
         }
         return true;
     }
@@ -77,10 +81,22 @@ final class RsvpPage extends Handler.Abstract {
         return null;
     }
 
-    private static void page(Response response, Callback callback, int status, String title, String body) {
-        write(response, callback, status, "text/html; charset=UTF-8", "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title></head><body><h1>"
-                + title + "</h1>" + body + "</body></html>");
+    private static String button(String label, boolean primary) {
+        return "<button type=\"submit\" class=\"btn btn-block btn-large " + (primary ? "btn-primary" : "btn-secondary") + "\">"
+                + label + "</button>";
+    }
+
+    /** The pages' own look (styles, icon, a main landmark), so an answer reads like the rest of Balint Companion. */
+    private static void page(Response response, Callback callback, int status, String lang, String title, String body) {
+        write(response, callback, status, "text/html; charset=UTF-8", "<!doctype html><html lang=\"" + lang + "\"><head>"
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex, nofollow\">"
+                + "<title>" + title + "</title><link rel=\"icon\" href=\"/shared/icon.svg\" type=\"image/svg+xml\">"
+                + "<link rel=\"stylesheet\" href=\"/shared/styles.css\"></head><body class=\"page-rsvp\">"
+                + "<header class=\"topbar\"><div class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\"></span>"
+                + "<span class=\"brand-text\"><span class=\"brand-name\">Balint Companion</span></span></div></header>"
+                + "<main id=\"main\" class=\"rsvp-main\"><section class=\"card\" aria-labelledby=\"rsvp-title\">"
+                + "<h1 id=\"rsvp-title\">" + title + "</h1>" + body + "</section></main></body></html>");
     }
 
     private static void write(Response response, Callback callback, int status, String type, String text) {

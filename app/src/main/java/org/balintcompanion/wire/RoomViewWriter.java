@@ -93,6 +93,9 @@ final class RoomViewWriter {
             g.writeArrayFieldStart("next");
             for (Phase p : s.settings().template().nextPhases(ph.phase())) g.writeString(p.name());
             g.writeEndArray();
+            g.writeArrayFieldStart("back");
+            for (Phase p : s.settings().template().stepsBack(ph.phase(), ph.caseNumber())) g.writeString(p.name());
+            g.writeEndArray();
         }
         g.writeEndObject();
     }

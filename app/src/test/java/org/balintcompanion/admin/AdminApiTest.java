@@ -139,6 +139,24 @@ class AdminApiTest {
         }
     }
 
+    @Test void anAddressThatCouldBreakAMailHeaderIsRefused_andATimeZoneMayBeACitysName() throws Exception {
+        for (String bad : java.util.List.of("a<b>@example.org", "ana@example.org>, eve@evil.example", "\"ana\"@example.org",
+                "ana@exa mple.org", ".ana@example.org", "ana..b@example.org", "ana@-example.org", "ana@example.o", "léa@exemple.fr")) {
+            Reply r = admin.post("/api/people", Map.of("displayName", "X", "email", bad));
+            assertEquals(400, r.status(), bad);
+            assertEquals("email", r.text("field"), bad);
+        }
+        for (String good : java.util.List.of("o'brien+balint@example.org", "ana.silva@sub.example.co.uk", "lea@xn--caf-dma.fr")) {
+            assertEquals(201, admin.post("/api/people", Map.of("displayName", "Y", "email", good)).status(), good);
+        }
+        assertEquals(400, admin.post("/api/people", Map.of("displayName", "Z", "email", "ok@example.org", "timeZone", "Atlantis")).status());
+        for (var city : Map.of("Paris", "Europe/Paris", "montréal", "America/Montreal", "New York", "America/New_York").entrySet()) {
+            Reply r = admin.post("/api/groups", Map.of("name", "In " + city.getKey(), "timeZone", city.getKey()));
+            assertEquals(201, r.status(), city.getKey());
+            assertEquals(city.getValue(), r.text("timeZone"), city.getKey());
+        }
+    }
+
     @Test void badFieldsAreNamedAndNothingIsWritten() throws Exception {
         Reply zone = admin.post("/api/groups", Map.of("name", "X", "timeZone", "Mars/Olympus"));
         assertEquals(400, zone.status());

@@ -2,6 +2,7 @@ package org.balintcompanion.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -125,6 +126,7 @@ class AdminBrowserTest {
         admin.screenshot(shots.resolve("admin-people-1280.png"), 1280);
         admin.screenshot(shots.resolve("admin-people-390.png"), 390);
         assertEquals(List.of(), MeetingBrowserTest.layoutProblems(admin), "people page at 390 px");
+        assertEquals(List.of(), admin.axeViolations(), "people page");
         admin.resize(1280, 900);
 
         // A group, planned in Paris.
@@ -139,7 +141,7 @@ class AdminBrowserTest {
         // The roster: Léa leads; Amélie and Bastien are members, which needs a confirmation because of their tie.
         addToRoster(admin, "Léa Martin " + n, "LEADER");
         addToRoster(admin, amelieName, "MEMBER");
-        new Select(admin.find("#roster-person")).selectByVisibleText(bastien);
+        tick(admin, bastien);
         new Select(admin.find("#roster-role")).selectByValue("MEMBER");
         admin.click("#roster-add-btn");
         admin.awaitShown("#roster-confirm");
@@ -162,9 +164,9 @@ class AdminBrowserTest {
         admin.click("#series-submit");
         admin.await(d -> admin.findAll("#meeting-list li[data-key]").size() == 10, "ten meetings");
         List<String> times = admin.findAll("#meeting-list .meeting-when").stream().map(WebElement::getText).toList();
-        assertEquals("mar. 12 janv. 2027, 19:30 (Europe/Paris) — chez vous 13:30", times.get(0));
-        assertEquals("mar. 9 févr. 2027, 19:30 (Europe/Paris) — chez vous 13:30", times.get(1));
-        assertEquals("mar. 13 juil. 2027, 19:30 (Europe/Paris) — chez vous 13:30", times.get(6), "summer time on both sides");
+        assertEquals("mar. 12 janv. 2027, 19:30 (heure de Paris) — chez vous 13:30", times.get(0));
+        assertEquals("mar. 9 févr. 2027, 19:30 (heure de Paris) — chez vous 13:30", times.get(1));
+        assertEquals("mar. 13 juil. 2027, 19:30 (heure de Paris) — chez vous 13:30", times.get(6), "summer time on both sides");
         assertTrue(admin.text("#series-list").contains("Chaque mois"), admin.text("#series-list"));
         admin.js("document.getElementById('plan-details').open = false; document.activeElement.blur()");
         admin.screenshot(shots.resolve("admin-group-1280.png"), 1280);
@@ -174,7 +176,7 @@ class AdminBrowserTest {
 
         // The first meeting: open its room and issue everyone's link.
         admin.click("#meeting-list li:first-child .meeting-link");
-        admin.awaitText("#meeting-when", "mar. 12 janv. 2027, 19:30 (Europe/Paris) — chez vous 13:30");
+        admin.awaitText("#meeting-when", "mar. 12 janv. 2027, 19:30 (heure de Paris) — chez vous 13:30");
         admin.awaitText("#zoom-status", "Zoom non relié");
         admin.awaitText("#rsvp-summary", "0 vient · 0 ne vient pas · 3 sans réponse");
         admin.click("#room-open");
@@ -184,6 +186,7 @@ class AdminBrowserTest {
         admin.click("#fresh-links .fresh-row:first-child .link-copy");
         admin.await(d -> !admin.text("#fresh-links .fresh-row:first-child .copy-done").isEmpty(), "the copy to be confirmed");
         admin.await(d -> admin.findAll("#issued-links .link-row").size() == 3, "three issued links listed");
+        assertEquals(List.of(), admin.axeViolations(), "a meeting's page with fresh links");
         String leaUrl = freshUrl(admin, "Léa Martin " + n);
         String amelieUrl = freshUrl(admin, amelieName);
         String amelieId = (String) admin.js("return [...document.querySelectorAll('#fresh-links .fresh-row')]"
@@ -230,11 +233,11 @@ class AdminBrowserTest {
 
         admin.open(server.base + "/admin/#/groups/" + groupId);
         admin.awaitText("#group-title", "Thursday group " + n);
-        admin.awaitText("#meeting-list li:first-child .meeting-when", "(Europe/Paris) — your time 13:30");
+        admin.awaitText("#meeting-list li:first-child .meeting-when", "(Paris time) — your time 13:30");
         assertTrue(admin.text("#meeting-list li:first-child .meeting-when").startsWith("Thu 14 Jan 2027, 19:30"),
                 admin.text("#meeting-list li:first-child .meeting-when"));
         admin.click("#lang-switch [data-lang='fr']");
-        admin.awaitText("#meeting-list li:first-child .meeting-when", "jeu. 14 janv. 2027, 19:30 (Europe/Paris) — chez vous 13:30");
+        admin.awaitText("#meeting-list li:first-child .meeting-when", "jeu. 14 janv. 2027, 19:30 (heure de Paris) — chez vous 13:30");
         admin.click("#lang-switch [data-lang='en']");
 
         admin.click("#admin-nav [data-section='people']");
@@ -268,7 +271,7 @@ class AdminBrowserTest {
         admin.awaitShown("#audit-table");
         assertTrue(admin.text("#audit-table").contains("group.create"), "the audit log lists the group's creation");
         admin.click("#admin-nav [data-section='outbox']");
-        admin.awaitText("#view-app h1", "Courriels en attente");
+        admin.awaitText("#view-app h1", "E-mails en attente");
 
         // The group's settings, opened.
         admin.open(server.base + "/admin/#/groups/" + groupId);
@@ -340,8 +343,10 @@ class AdminBrowserTest {
             MeetingBrowserTest.passChecklist(amelie);
 
             assertEquals("Entre leaders", admin.text("#backchannel-title"));
+            assertFalse(hugo.isShown("#backchannel-text"), "the notes are folded until opened or a note arrives");
+            admin.click("#backchannel-panel > summary");
             assertTrue(admin.text("#backchannel-hint").contains("disparaissent à la fin de la séance"));
-            assertTrue(hugo.isShown("#backchannel-empty"));
+            assertTrue(admin.isShown("#backchannel-empty"));
             WebElement box = admin.find("#backchannel-text");
             box.sendKeys("Camille semble tendue ; on ralentit ?");
             box.sendKeys(Keys.ENTER);
@@ -446,6 +451,97 @@ class AdminBrowserTest {
     }
 
     @Test
+    void signedOutTheAdminPageLogsNoError_severalPeopleJoinARosterAtOnce_andAGroupCanBeDeleted() throws Exception {
+        int n = COUNTER.incrementAndGet();
+        var by = new Account("a-test", EMAIL, Account.Kind.ADMIN, null);
+        var json = new ObjectMapper();
+        String groupName = "Groupe à supprimer " + n;
+        String groupId = seedGroupWithSeries(groupName);
+        var names = new ArrayList<String>();
+        for (int i = 1; i <= 4; i++) {
+            String name = "Membre " + n + "-" + i;
+            server.app.admin().directory().createPerson(by, new Fields(json.readTree("{\"displayName\":\"" + name + "\"}")));
+            names.add(name);
+        }
+
+        hugo.open(server.base + "/");
+        hugo.driver.manage().deleteAllCookies();
+        hugo.js("localStorage.clear()");
+        hugo.severeLogs();
+        hugo.open(server.base + "/admin/");
+        hugo.awaitAttribute("body", "data-view", "signin");
+        assertEquals(List.of(), hugo.severeLogs(), "a signed-out load asks nothing it knows will be refused");
+        assertEquals(List.of(), hugo.axeViolations(), "the sign-in page");
+        signIn(hugo);
+
+        hugo.open(server.base + "/admin/#/groups/" + groupId);
+        hugo.awaitText("#group-title", groupName);
+        for (String name : names.subList(0, 3)) tick(hugo, name);
+        hugo.click("#roster-add-btn");
+        hugo.await(d -> hugo.findAll("#roster-list .roster-row").size() == 3, "three people added with one click");
+        assertEquals(List.of(names.get(0), names.get(1), names.get(2)), hugo.findAll("#roster-list .roster-name").stream()
+                .map(WebElement::getText).sorted().toList());
+        assertEquals("Member", new Select(hugo.find("#roster-list .roster-role")).getFirstSelectedOption().getText());
+        assertEquals(List.of(), MeetingBrowserTest.layoutProblems(hugo).stream().filter(p -> p.contains("roster-role")).toList());
+        long roleWidth = hugo.find("#roster-list .roster-role").getSize().getWidth();
+        long textWidth = ((Number) hugo.js("""
+                const s = document.querySelector('#roster-list .roster-role');
+                const c = document.createElement('canvas').getContext('2d');
+                c.font = getComputedStyle(s).font;
+                return Math.max(...[...s.options].map((o) => c.measureText(o.text).width));""")).longValue();
+        assertTrue(roleWidth > textWidth + 20, "the role select shows its whole text: " + roleWidth + " px for " + textWidth);
+        assertEquals(List.of(), hugo.axeViolations(), "a group's page");
+
+        hugo.click("#group-settings > summary");
+        hugo.click("#group-delete");
+        hugo.awaitText("#group-delete", "Confirm");
+        hugo.click("#group-delete");
+        hugo.awaitShown("#group-list");
+        assertTrue(hugo.findAll("#group-list .group-name").stream().noneMatch(e -> e.getText().equals(groupName)));
+        assertTrue(server.app.admin().groups().visibleTo(by).stream().noneMatch(g -> g.id().equals(groupId)), "deleted on the server");
+    }
+
+    @Test
+    void theOutboxReadsAtAPhonesWidth_andAnAdministratorReadsAMessageInIt() throws Exception {
+        int n = COUNTER.incrementAndGet();
+        var by = new Account("a-test", EMAIL, Account.Kind.ADMIN, null);
+        var json = new ObjectMapper();
+        Groups.Group g = server.app.admin().groups().save(by, null,
+                new Fields(json.readTree("{\"name\":\"Groupe de demain " + n + "\",\"timeZone\":\"Europe/Paris\"}")));
+        var ana = server.app.admin().directory().createPerson(by, new Fields(json.readTree(
+                "{\"displayName\":\"Ana Silva " + n + "\",\"email\":\"ana" + n + "@example.org\",\"language\":\"fr\"}")));
+        server.app.admin().groups().putOnRoster(by, g.id(), ana.id(), new Fields(json.readTree("{\"role\":\"MEMBER\"}")));
+        String tomorrow = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1).withSecond(0).withNano(0).toString();
+        server.app.admin().meetings().createSeries(by, g, new Fields(json.readTree(
+                "{\"cadence\":\"SINGLE\",\"firstStart\":\"" + tomorrow.substring(0, 16) + "\",\"occurrences\":1}")));
+        server.app.mail().runOnce();
+
+        amelie.open(server.base + "/admin/");
+        signIn(amelie);
+        amelie.open(server.base + "/admin/#/outbox");
+        amelie.await(d -> amelie.findAll("#outbox-list .outbox-to").stream().anyMatch(e -> e.getText().equals("ana" + n + "@example.org")),
+                "Ana's invitation in the outbox");
+        assertEquals(List.of(), MeetingBrowserTest.layoutProblems(amelie), "the outbox at 390 px");
+        WebElement item = amelie.findAll("#outbox-list .outbox-item").stream()
+                .filter(e -> e.getText().contains("ana" + n + "@example.org")).findFirst().orElseThrow();
+        item.findElement(By.cssSelector("summary")).click();
+        amelie.await(d -> item.findElement(By.cssSelector(".outbox-text")).getText().startsWith("Bonjour Ana Silva " + n),
+                "the message's text");
+        assertEquals(List.of(), amelie.axeViolations(), "the outbox with a message open");
+
+        // Ana answers from the message: the answer page is styled, dated, with a main landmark and a real button.
+        String text = item.findElement(By.cssSelector(".outbox-text")).getText();
+        var yes = java.util.regex.Pattern.compile("Je viendrai : (\\S+)").matcher(text);
+        assertTrue(yes.find(), text);
+        amelie.open(yes.group(1));
+        amelie.awaitText("#rsvp-answer", "Vous viendrez");
+        assertTrue(amelie.text("#rsvp-when").contains("(heure de Paris)"), amelie.text("#rsvp-when"));
+        assertTrue(amelie.isShown("main .btn-large"));
+        assertTrue(amelie.find("main button").getSize().getHeight() >= 44);
+        assertEquals(List.of(), amelie.axeViolations(), "the answer page");
+    }
+
+    @Test
     void theFirstAdministratorComesFromTheOneTimeSetupLink() throws Exception {
         try (TestServer fresh = TestServer.start(Map.of("BALINT_PASSWORD_ITERATIONS", "10000", "BALINT_MAIL_SWEEP_SECONDS", "0"))) {
             String token = fresh.app.admin().sessions().newSetupToken();
@@ -511,10 +607,16 @@ class AdminBrowserTest {
 
     private static void addToRoster(Browser b, String name, String role) {
         int before = b.findAll("#roster-list .roster-row").size();
-        new Select(b.find("#roster-person")).selectByVisibleText(name);
+        tick(b, name);
         new Select(b.find("#roster-role")).selectByValue(role);
         b.click("#roster-add-btn");
         b.await(d -> b.findAll("#roster-list .roster-row").size() == before + 1, name + " on the roster");
+    }
+
+    /** Ticks a person among those that can join the roster. */
+    private static void tick(Browser b, String name) {
+        b.awaitShown("#roster-people");
+        b.find("#roster-people input[data-name='" + name + "']").findElement(By.xpath("..")).click();
     }
 
     private static String freshUrl(Browser b, String name) {

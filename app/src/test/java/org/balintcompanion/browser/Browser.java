@@ -144,5 +144,50 @@ final class Browser implements AutoCloseable {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    /** A screenshot of what the window shows now, as a person sees it without scrolling. */
+    void screenshotOfTheWindow(Path file) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(file.getParent());
+        Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /**
+     * The serious and critical accessibility violations axe-core finds in the page as it is now (WCAG 2.1 A and AA,
+     * axe's best practices, and its experimental rules such as "label in name"), one line each: rule, then elements.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> axeViolations() {
+        if (!Boolean.TRUE.equals(js("return !!window.axe"))) js(Axe.SOURCE);
+        var found = (List<String>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {
+                  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice', 'experimental'] },
+                  resultTypes: ['violations'],
+                }).then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)))
+                  .catch((e) => done(['axe failed: ' + e]));""");
+        return found;
+    }
+
+    /** axe-core's script, from its webjar on the test class path. */
+    private static final class Axe {
+        static final String SOURCE = load();
+
+        private static String load() {
+            var loader = Browser.class.getClassLoader();
+            try (var props = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+                var p = new java.util.Properties();
+                p.load(props);
+                String path = "META-INF/resources/webjars/axe-core/" + p.getProperty("version") + "/axe.min.js";
+                try (var in = loader.getResourceAsStream(path)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("axe-core is not on the test class path (org.webjars.npm:axe-core)", e);
+            }
+        }
+    }
+
     @Override public void close() { driver.quit(); }
 }

@@ -297,6 +297,7 @@ class MeetingBrowserTest {
         passChecklist(amelie);
 
         // David is in the room without a device: the leader marks it and raises his hand for him.
+        lea.click("#seat-list li[data-key='david'] .menu-btn");
         new Select(lea.find("#seat-list li[data-key='david'] .seat-attendance")).selectByValue("IN_ROOM");
         lea.await(d -> state(room).participant(MemberId.of("david")).attendance().name().equals("IN_ROOM"), "David in the room");
         lea.click("#seat-list li[data-key='david'] .seat-hand");
@@ -307,6 +308,7 @@ class MeetingBrowserTest {
         assertTrue(lea.text("#queue-list li[data-key='david'] .queue-meta").contains("In the room"));
 
         // Reorder, then lower every hand (two steps).
+        lea.click("#queue-list li[data-key='amelie'] .menu-btn");
         lea.click("#queue-list li[data-key='amelie'] .q-up");
         amelie.awaitText("#my-place", "you are next");
         lea.click("#lower-all-btn");
@@ -323,13 +325,14 @@ class MeetingBrowserTest {
         lea.awaitShown("#too-much-empty");
         amelie.awaitAttribute("#too-much-btn", "aria-pressed", "false");
 
-        // A go-round: Amélie's turn comes first; she passes; the leader ends the round.
+        // A go-round: Amélie's turn comes first; she passes; Bastien, Camille and Élise have no panel open and are
+        // skipped; David, in the room, is next.
         lea.click("#go-round-start");
         amelie.awaitShown("#pass-btn");
         amelie.awaitShown("#floor-cue");
         amelie.click("#pass-btn");
         amelie.awaitHidden("#floor-cue");
-        lea.awaitText("#go-round-status", "2 of 5, Bastien Leroy");
+        lea.awaitText("#go-round-status", "2 of 2, David Petit");
         lea.click("#go-round-end");
         lea.awaitShown("#go-round-start");
 
@@ -348,16 +351,20 @@ class MeetingBrowserTest {
     }
 
     @Test
-    void anObserverGetsTheReadOnlyView_andFinalRefusalsStopThePanel() {
+    void anObserverConfirmsTheChecklistThenGetsTheReadOnlyView_andFinalRefusalsStopThePanel() {
         RoomId room = newRoom(PhaseTemplate.OPEN);
+        join(lea, room, "lea");
         join(bastien, room, "nadia");
-        bastien.awaitShown("#view-panel");
+        // Observers hear everything: they confirm the confidentiality checklist too, and leaders see it done.
+        lea.awaitText("#seat-list li[data-key='nadia'] .checklist-status", "Checklist 0/5");
+        passChecklist(bastien);
+        lea.awaitShown("#seat-list li[data-key='nadia'] .checklist-status.is-done");
         bastien.awaitShown("#observer-note");
         assertFalse(bastien.isShown("#hand-btn"));
         assertFalse(bastien.isShown("#signals"));
-        assertFalse(bastien.isShown("#reopen-checklist"));
-        assertEquals(0, bastien.findAll("#view-panel button:not([hidden])").stream().filter(WebElement::isDisplayed).count(),
-                "no buttons for an observer");
+        assertEquals(List.of("reopen-checklist"), bastien.findAll("#view-panel button:not([hidden])").stream()
+                .filter(WebElement::isDisplayed).map(b -> b.getDomAttribute("id")).toList(),
+                "no buttons for an observer but the checklist's");
 
         // A link for a room that is not open: the reason is shown and the panel does not retry.
         bastien.open(server.linkAs(RoomId.of("not-open"), "bastien", Role.MEMBER));
@@ -562,6 +569,7 @@ class MeetingBrowserTest {
             passChecklist(amelie);
             amelie.click("#hand-btn");
             lea.awaitShown("#queue-list li[data-key='amelie']");
+            lea.click("#seat-list li[data-key='bastien'] .menu-btn");
             lea.click("#seat-list li[data-key='bastien'] .seat-hand");
             lea.awaitShown("#queue-list li[data-key='bastien']");
             assertEquals(List.of(), layoutProblems(amelie), "member panel");
@@ -629,10 +637,13 @@ class MeetingBrowserTest {
             lea.awaitShown("#queue-list li[data-key='bastien']");
             amelie.click("#hand-btn");
             lea.awaitShown("#queue-list li[data-key='amelie']");
-            new Select(lea.find("#seat-list li[data-key='david'] .seat-attendance")).selectByValue("IN_ROOM");
+            lea.click("#seat-list li[data-key='david'] .menu-btn");
+        new Select(lea.find("#seat-list li[data-key='david'] .seat-attendance")).selectByValue("IN_ROOM");
             lea.awaitText("#seat-list li[data-key='david'] .seat-meta", "");
             lea.click("#seat-list li[data-key='david'] .seat-hand");
             lea.awaitShown("#queue-list li[data-key='david']");
+            lea.awaitText("#floor-name", "Camille Moreau");
+            lea.click("#end-turn-btn");
             lea.click("#give-next-btn");
             bastien.awaitShown("#floor-cue");
             amelie.awaitText("#my-place", "vous parlerez ensuite");
@@ -661,7 +672,7 @@ class MeetingBrowserTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path cwd = Path.of("").toAbsolutePath();
         return Files.isDirectory(cwd.resolve("docs")) ? cwd : cwd.getParent();
     }

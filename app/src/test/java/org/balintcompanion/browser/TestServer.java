@@ -81,6 +81,34 @@ final class TestServer implements AutoCloseable {
         return room;
     }
 
+    /** A room for another group than the usual one (a larger circle, long names). */
+    RoomId openRoom(String id, PhaseTemplate template, List<Participant> roster, String title) {
+        RoomId room = RoomId.of(id);
+        app.rooms().open(room, title, RoomSettings.defaults(template), roster);
+        return room;
+    }
+
+    /** A scripted client standing in for one person's panel (or console), past its first snapshot. */
+    org.balintcompanion.support.RoomClient scriptedPanel(org.eclipse.jetty.websocket.client.WebSocketClient sockets,
+                                                          RoomId room, String member, Role role) throws Exception {
+        String token = app.tokens().issue(room, MemberId.of(member), role, Duration.ofHours(1));
+        var uri = java.net.URI.create(base.replace("http", "ws") + "/ws/rooms/" + room.value() + "?token=" + token);
+        var client = org.balintcompanion.support.RoomClient.connect(sockets, uri, base);
+        client.next("snapshot");
+        return client;
+    }
+
+    /** The room's state as its writer holds it now. */
+    org.balintcompanion.room.RoomState state(RoomId id) {
+        var f = new java.util.concurrent.CompletableFuture<org.balintcompanion.room.RoomState>();
+        room(id).read(f::complete);
+        try {
+            return f.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the room", e);
+        }
+    }
+
     LiveRoom room(RoomId id) { return app.rooms().find(id); }
 
     /** The link a person opens, as the leaders would send it: the token in the fragment. */

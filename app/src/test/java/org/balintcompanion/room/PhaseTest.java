@@ -19,6 +19,19 @@ class PhaseTest {
         assertEquals(Phase.OPENING, aRoom().build().phase().phase());
     }
 
+    @Test void oneStepBackLeadsWhereThisMeetingCanHaveComeFrom_andEachIsAllowed() {
+        PhaseTemplate open = PhaseTemplate.OPEN;
+        assertEquals(List.of(), open.stepsBack(Phase.OPENING, 0));
+        assertEquals(List.of(Phase.OPENING), open.stepsBack(Phase.WHO_HAS_A_CASE, 0));
+        assertEquals(List.of(Phase.CASE_CLOSED), open.stepsBack(Phase.WHO_HAS_A_CASE, 1));
+        assertEquals(List.of(Phase.OPENING, Phase.WHO_HAS_A_CASE), open.stepsBack(Phase.CLOSING, 0));
+        assertEquals(List.of(Phase.WHO_HAS_A_CASE, Phase.CASE_CLOSED), open.stepsBack(Phase.CLOSING, 2));
+        assertEquals(List.of(Phase.PRESENTER_RETURNS), PhaseTemplate.PUSH_BACK_TEMPLATE.stepsBack(Phase.CASE_CLOSED, 1));
+        for (PhaseTemplate t : PhaseTemplate.values()) {
+            for (Phase here : t.phases()) for (Phase back : t.stepsBack(here, 1)) assertTrue(t.allows(here, back));
+        }
+    }
+
     @Test void onlyLeadersChangeThePhase() {
         rejected(Rejection.NOT_A_LEADER, aRoom().build(), member(ALICE), new SetPhase(Phase.WHO_HAS_A_CASE));
         rejected(Rejection.OBSERVER_READ_ONLY, aRoom().build(), OBSERVER, new SetPhase(Phase.WHO_HAS_A_CASE));

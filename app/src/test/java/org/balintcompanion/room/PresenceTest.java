@@ -47,7 +47,7 @@ class PresenceTest {
     }
 
     @Test void aGoneMembersTurnInARoundPassesToTheNext() {
-        RoomState s = accepted(aRoom().build(), LEADER, new StartGoRound());
+        RoomState s = accepted(aRoom().everyoneConnected().build(), LEADER, new StartGoRound());
         s = s.withRoster(s.roster().with(s.participant(ALICE).withPresence(Presence.RECONNECTING, T0)));
         s = accepted(s, Actor.SYSTEM, new GraceExpired(ALICE, T0));
         assertTrue(s.hasFloor(BOB));

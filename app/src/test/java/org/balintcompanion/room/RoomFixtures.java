@@ -93,6 +93,17 @@ final class RoomFixtures {
             return this;
         }
 
+        /** Every person has their panel open, as in a meeting under way. */
+        Builder everyoneConnected() {
+            for (MemberId m : s.roster().seats()) s = s.withRoster(s.roster().with(s.participant(m).withPresence(Presence.CONNECTED, null)));
+            return this;
+        }
+
+        Builder attendance(MemberId m, Attendance a) {
+            s = s.withRoster(s.roster().with(s.participant(m).withAttendance(a)));
+            return this;
+        }
+
         RoomState build() { return s; }
     }
 }

@@ -55,8 +55,10 @@ class SignalsAndChecklistTest {
         rejected(Rejection.UNKNOWN_CHECKLIST_ITEM, aRoom().build(), member(BOB), new ConfirmChecklistItem("pizza", true));
     }
 
-    @Test void observersDoNotChangeTheRoomEvenTheirChecklist() {
-        rejected(Rejection.OBSERVER_READ_ONLY, aRoom().build(), OBSERVER, new ConfirmChecklistItem("alone", true));
+    @Test void observersConfirmTheChecklistTooAndNothingElse() {
+        RoomState s = accepted(aRoom().build(), OBSERVER, new ConfirmChecklistItem("alone", true));
+        assertEquals(java.util.Set.of("alone"), s.participant(OSCAR).confirmed());
+        rejected(Rejection.OBSERVER_READ_ONLY, s, OBSERVER, new SignalTooMuch(true));
     }
 
     @Test void leaderMarksAMemberAsInTheRoom() {
