@@ -112,7 +112,7 @@ public final class App implements AutoCloseable {
         var groups = new Groups(db, ids, audit, clock, apiJson, opener);
         var meetings = new Meetings(db, ids, audit, clock, opener);
         var links = new JoinLinks(db, tokens, revoked, ids, audit, clock, config.publicUrl(), opener);
-        this.mail = new MailScheduler(db, new CountedMailer(mailer(config, db, clock), metrics), config.mail().from(), rsvpTokens,
+        this.mail = new MailScheduler(db, mailer(config, db, clock, metrics), config.mail().from(), rsvpTokens,
                 (meetingId, personId) -> panelLink(groups, meetings, links, meetingId, personId), config.publicUrl(), clock);
         var directory = new Directory(db, ids, audit, clock, apiJson, opener);
         this.admin = new Admin(new AdminSessions(db, new PasswordHasher(config.passwordIterations()), ids, audit, clock),
@@ -140,8 +140,10 @@ public final class App implements AutoCloseable {
 
     private static final Account MAILER = new Account("mail", "mail scheduler", Account.Kind.ADMIN, null);
 
-    private static Mailer mailer(AppConfig config, Database db, Clock clock) {
-        return config.mail().smtp() ? new SmtpMailer(config.mail()) : new OutboxMailer(config.dataDir(), config.mail().from(), db, clock);
+    /** SMTP sends are counted; the outbox stays itself, since the scheduler reads messages back from it. */
+    private static Mailer mailer(AppConfig config, Database db, Clock clock, Metrics metrics) {
+        return config.mail().smtp() ? new CountedMailer(new SmtpMailer(config.mail()), metrics)
+                : new OutboxMailer(config.dataDir(), config.mail().from(), db, clock);
     }
 
     /** A personal join link for a message: issued like any other, so it can be revoked like any other. */

@@ -140,6 +140,17 @@ class AdminAuthorizationMatrixTest {
         return r.body().get(0).path("linkId").asText();
     }
 
+    /** One message in the outbox: the invitation to a meeting two days from now, planned and sent by the scheduler. */
+    private static String outboxMessage() throws Exception {
+        String soon = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).plusDays(2)
+                .withSecond(0).withNano(0).toString();
+        created(admin.post("/api/groups/" + here + "/meetings", Map.of("start", soon)));
+        server.app().mail().runOnce();
+        JsonNode box = admin.get("/api/outbox").body();
+        assertTrue(box.size() > 0, "the scheduler sent nothing to the outbox: " + box);
+        return box.get(0).path("id").asText();
+    }
+
     private static Row row(String endpoint, Set<Caller> allowed, Fresh call) { return new Row(endpoint, allowed, false, call); }
 
     private static Call call(String method, String path) { return new Call(method, path, null); }
@@ -214,6 +225,7 @@ class AdminAuthorizationMatrixTest {
             row("GET /api/rooms/unrestored", ADMINS, () -> call("GET", "/api/rooms/unrestored")),
             row("GET /api/audit", ADMINS, () -> call("GET", "/api/audit?limit=10")),
             row("GET /api/outbox", ADMINS, () -> call("GET", "/api/outbox")),
+            row("GET /api/outbox/{id}", ADMINS, () -> call("GET", "/api/outbox/" + outboxMessage())),
             row("POST /api/backup", ADMINS, () -> call("POST", "/api/backup", Map.of())));
     }
 
