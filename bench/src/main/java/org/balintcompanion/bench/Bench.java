@@ -236,7 +236,9 @@ public final class Bench {
                             server[0].process.waitFor();
                             logOut.println("---- killed with SIGKILL, restarting on port " + port + " ----");
                             server[0] = startServer(cmd, restartEnv, logOut);
-                            openRooms(server[0], logOut);
+                            // Not opened again: the rooms must come back from the journal by themselves (a room
+                            // opened anew would hide one that was lost), and the tokens issued before stay valid.
+                            pumpLog(server[0], logOut);
                             g.getOutputStream().write(("BENCH-RESTARTED pid=" + server[0].process.pid() + "\n").getBytes(StandardCharsets.UTF_8));
                             g.getOutputStream().flush();
                         } else {
@@ -301,6 +303,10 @@ public final class Bench {
         s.process.getOutputStream().write("open\n".getBytes(StandardCharsets.UTF_8));
         s.process.getOutputStream().flush();
         awaitLine(s.lines, "BENCH-READY", log, 180);
+        pumpLog(s, log);
+    }
+
+    private static void pumpLog(Started s, PrintWriter log) {
         Thread pump = new Thread(() -> {
             try {
                 String l;
