@@ -70,10 +70,13 @@ export function meetingStart(room) {
   const time = (zone) => new Intl.DateTimeFormat(locale, { ...hours, timeZone: zone }).format(at);
   const mine = viewerZone();
   const group = room.timeZone;
-  if (day(mine) === day(group) && time(mine) === time(group)) return `${day(mine)} · ${time(mine)}`;
+  if (day(mine) === day(group) && time(mine) === time(group)) return whole([day(mine), time(mine)]);
   const groupTime = day(mine) === day(group) ? time(group) : `${day(group)}, ${time(group)}`;
-  return [day(mine), t('time.yourTime', { time: time(mine) }), t('time.groupTime', { time: groupTime, city: zoneCity(group) })].join(' · ');
+  return whole([day(mine), t('time.yourTime', { time: time(mine) }), t('time.groupTime', { time: groupTime, city: zoneCity(group) })]);
 }
+
+// On a narrow screen the line breaks between the parts, never inside "19:30 heure de Paris".
+const whole = (parts) => parts.map((p) => p.replace(/ /g, '\u00a0')).join(' · ');
 
 /** The room's name, and on the line below when its meeting starts (hidden for a room tied to no meeting). */
 export function renderTitle(titleNode, whenNode, room) {

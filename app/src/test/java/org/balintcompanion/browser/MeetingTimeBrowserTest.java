@@ -59,6 +59,7 @@ class MeetingTimeBrowserTest {
         assertEquals("Groupe Balint du jeudi", montreal.text("#room-title"));
         assertEquals("mercredi 2 décembre · 13:30 chez vous · 19:30 heure de Paris", montreal.text("#room-when"));
 
+        assertEquals(List.of(), montreal.axeViolations(), "serious or critical accessibility violations");
         montreal.click("#lang-switch [data-lang='en']");
         montreal.awaitText("#room-when", "1:30");
         assertEquals("Wednesday 2 December · 1:30 pm your time · 7:30 pm Paris time", montreal.text("#room-when"));
