@@ -66,6 +66,15 @@ class MeetingTimeBrowserTest {
     }
 
     @Test
+    void whenItIsAlreadyTomorrowInParis_theGroupsTimeSaysWhichDay() {
+        Instant oneInTheMorningInParis = Instant.parse("2026-12-03T00:00:00Z");
+        RoomId room = server.openMeetingRoom("time-" + ROOMS.incrementAndGet(), oneInTheMorningInParis, ZoneId.of("Europe/Paris"));
+        montreal.open(server.link(room, "amelie"));
+        montreal.awaitConnected();
+        montreal.awaitText("#room-when", "mercredi 2 décembre · 19:00 chez vous · jeudi 3 décembre, 01:00 heure de Paris");
+    }
+
+    @Test
     void aLeaderInMontrealSeesTheMeetingAtHerOwnTimeInTheConsole() {
         RoomId room = server.openMeetingRoom("time-" + ROOMS.incrementAndGet(), HALF_PAST_SEVEN_IN_PARIS, ZoneId.of("Europe/Paris"));
         montreal.open(server.link(room, "lea"));
