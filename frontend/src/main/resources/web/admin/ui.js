@@ -2,6 +2,9 @@
 // line, problem display next to the field the API names, two-step buttons, the time-zone chooser, and dates.
 import { t, lang, onLangChange } from '../shared/i18n.js';
 import { explain } from './problems.js';
+import { viewerZone, zoneCity } from '../shared/format.js';
+
+export { viewerZone };
 
 // ---- texts that follow the language --------------------------------------------------------------------------------
 
@@ -197,14 +200,6 @@ export function twoStepButton(labelKey, confirmKey, action, { class: cls = 'btn 
 
 let zones = null;
 
-export function viewerZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
 function allZones() {
   if (!zones) {
     try {
@@ -263,7 +258,7 @@ export function dateTime(iso, zone) {
 export function meetingTime(iso, zone) {
   const there = parts(iso, zone);
   // The city people know ("heure de Paris"), not the zone's id.
-  const main = t('time.inZone', { when: `${there.date}, ${there.time}`, city: zone.split('/').pop().replace(/_/g, ' ') });
+  const main = t('time.inZone', { when: `${there.date}, ${there.time}`, city: zoneCity(zone) });
   const mine = viewerZone();
   const here = parts(iso, mine);
   if (here.date === there.date && here.time === there.time) return main;

@@ -3,7 +3,7 @@ import { t, lang, applyLang, mountLangSwitch, onLangChange } from '../shared/i18
 import { RoomConnection, socketUrl } from '../shared/connection.js';
 import { takeToken, readClaims, reloadOnNewLink } from '../shared/session.js';
 import { $, el, show, syncList, announce, toast } from '../shared/dom.js';
-import { nameOf, person, secondsSince, wholeMinutes, phaseName, nextSpeaker, goRoundCurrent } from '../shared/format.js';
+import { nameOf, person, secondsSince, wholeMinutes, phaseName, nextSpeaker, goRoundCurrent, renderTitle } from '../shared/format.js';
 import { Chime } from '../shared/chime.js';
 import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
 import { confirmChecklistItem } from '../shared/checklist.js';
@@ -114,7 +114,7 @@ function render() {
     document.title = t('member.pageTitle');
     return;
   }
-  $('room-title').textContent = ui.room.title;
+  renderTitle($('room-title'), $('room-when'), ui.room);
   renderChecklist();
   renderPanel();
 }

@@ -3,7 +3,7 @@ import { t, lang, applyLang, mountLangSwitch, onLangChange } from '../shared/i18
 import { RoomConnection, socketUrl } from '../shared/connection.js';
 import { takeToken, readClaims, reloadOnNewLink, handOver } from '../shared/session.js';
 import { $, el, show, syncList, announce, toast, icon } from '../shared/dom.js';
-import { nameOf, person, secondsSince, clock, phaseName, goRoundCurrent } from '../shared/format.js';
+import { nameOf, person, secondsSince, clock, phaseName, goRoundCurrent, renderTitle } from '../shared/format.js';
 import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
 import { confirmChecklistItem } from '../shared/checklist.js';
 
@@ -156,7 +156,7 @@ function render() {
   if (ui.view === 'terminal') renderTerminal();
   document.title = ui.room ? `${t('lead.pageTitle')} — ${ui.room.title}` : t('lead.pageTitle');
   if (!ui.room || !ui.you || ui.view !== 'console') return;
-  $('room-title').textContent = ui.room.title;
+  renderTitle($('room-title'), $('room-when'), ui.room);
   renderPhase();
   renderSeats();
   renderFloor();

@@ -66,11 +66,13 @@ public final class RoomOpener {
         }
         var defaults = RoomSettings.defaults(group.template());
         var settings = new RoomSettings(group.template(), defaults.phaseTargets(), group.timersShown(), group.checklist(),
-                group.keepPresentedOn() ? earlierCases(group.id()) : List.of(), group.phoneOnlyAllowed());
+                group.keepPresentedOn() ? earlierCases(group.id()) : List.of(), group.phoneOnlyAllowed())
+                .startingAt(meeting.startsAt(), ZoneId.of(meeting.timeZone()));
         var rules = LiveRules.defaults().with(group.speakingRule()).with(group.queuePolicy());
         List<Participant> people = roster.stream()
                 .map(e -> Participant.onRoster(MemberId.of(e.personId()), e.displayName(), e.role())).toList();
-        String title = group.name() + " — " + meeting.localStart().replace('T', ' ');
+        // The date is not part of the title: each page writes it in its reader's language and zone.
+        String title = group.name();
         RoomId id = RoomId.of(meeting.id());
         try {
             if (rooms.open(id, title, settings, rules, people, meeting.id(), stillWanted) == null) {

@@ -19,6 +19,7 @@ final class RoomViewWriter {
         g.writeStringField("id", s.id().value());
         g.writeStringField("title", s.title());
         g.writeStringField("template", s.settings().template().name());
+        start(g, s);
         phase(g, s, leader);
         people(g, s, leader);
         members(g, "queue", s.queue().members());
@@ -65,6 +66,17 @@ final class RoomViewWriter {
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /** When the meeting starts and the zone its group plans in; both null for a room tied to no meeting. */
+    private static void start(JsonGenerator g, RoomState s) throws IOException {
+        if (s.settings().startsAt() == null) {
+            g.writeNullField("startsAt");
+            g.writeNullField("timeZone");
+        } else {
+            Frames.instant(g, "startsAt", s.settings().startsAt());
+            g.writeStringField("timeZone", s.settings().timeZone().getId());
+        }
     }
 
     void writeYou(JsonGenerator g, RoomState s, MemberId you) throws IOException {

@@ -220,6 +220,16 @@ class RoomLifeTest {
         assertEquals("ack", back.reply(back.send("raiseHand")).path("type").asText(), "and may raise a hand like any member");
     }
 
+    @Test void theRoomSaysWhenTheMeetingStartsAndInWhichZone_forEachPageToWriteInItsReadersOwn() throws Exception {
+        // Planned for 19:30 in Paris on 2 February 2027 (UTC+1 then).
+        for (RoomClient panel : List.of(join(ana), join(lea))) {
+            JsonNode room = panel.sync().path("room");
+            assertEquals("Groupe du mardi", room.path("title").asText(), "the title is the group's name, without a date");
+            assertEquals("2027-02-02T18:30:00Z", room.path("startsAt").asText());
+            assertEquals("Europe/Paris", room.path("timeZone").asText());
+        }
+    }
+
     private String onRoster(String name, String email, String role) throws Exception {
         String id = admin.post("/api/people", Map.of("displayName", name, "email", email)).text("id");
         Reply r = admin.put("/api/groups/" + group + "/roster/" + id, Map.of("role", role, "confirm", true));

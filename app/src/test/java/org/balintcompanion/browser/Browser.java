@@ -52,7 +52,18 @@ final class Browser implements AutoCloseable {
     static final String[] FAKE_MEDIA = {"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"};
 
     static Browser start(String who, int width, int height, String language, String... extraArguments) {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        return start(who, width, height, language, Map.of(), extraArguments);
+    }
+
+    /** A browser whose clock reads in {@code zone} ("America/Montreal"), as a person's computer there does. */
+    static Browser startInZone(String zone, String who, int width, int height, String language) {
+        return start(who, width, height, language, Map.of("TZ", zone));
+    }
+
+    private static Browser start(String who, int width, int height, String language, Map<String, String> environment,
+                                 String... extraArguments) {
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(environment).build();
         var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",

@@ -81,6 +81,13 @@ final class TestServer implements AutoCloseable {
         return room;
     }
 
+    /** The usual group's room for a meeting that starts at {@code startsAt}, planned in {@code zone}. */
+    RoomId openMeetingRoom(String id, java.time.Instant startsAt, java.time.ZoneId zone) {
+        RoomId room = RoomId.of(id);
+        app.rooms().open(room, "Groupe Balint du jeudi", RoomSettings.defaults(PhaseTemplate.OPEN).startingAt(startsAt, zone), roster());
+        return room;
+    }
+
     /** A room for another group than the usual one (a larger circle, long names). */
     RoomId openRoom(String id, PhaseTemplate template, List<Participant> roster, String title) {
         RoomId room = RoomId.of(id);

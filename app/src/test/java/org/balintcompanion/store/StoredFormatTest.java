@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,6 +64,8 @@ class StoredFormatTest {
             assertEquals(1, started.restored().size());
             var room = started.restored().get(0);
             assertEquals(expectedFinalState(), room.state());
+            assertNull(room.state().settings().startsAt(), "a room stored before starts were kept has none");
+            assertNull(room.state().settings().timeZone());
             assertEquals(List.of("a-1", "a-2", "b-1", "l-1", "l-2", "c-1", "l-3", "a-3"),
                     room.answered().stream().map(JournalEntry.Answered::commandId).toList(), "its answers are remembered");
             started.journal().close();
@@ -108,5 +111,16 @@ class StoredFormatTest {
         String text = codec.write(s);
         assertTrue(text.startsWith("{\"format\":" + RoomStateCodec.FORMAT + ","), text.substring(0, 40));
         assertEquals(s, codec.readState(text));
+    }
+
+    @Test void aMeetingsStartAndZoneAreStoredWithItsRoom() throws Exception {
+        var codec = new RoomStateCodec();
+        RoomState s = expectedFinalState();
+        var settings = s.settings().startingAt(java.time.Instant.parse("2026-12-02T18:30:00Z"), java.time.ZoneId.of("Europe/Paris"));
+        RoomState dated = new RoomState(s.id(), s.title(), s.epoch(), s.version(), settings, s.roster(), s.queue(), s.floor(),
+                s.phase(), s.presenter(), s.goRound(), s.signals(), s.rules(), s.presented());
+        String text = codec.write(dated);
+        assertTrue(text.contains("\"startsAt\":\"2026-12-02T18:30:00Z\"") && text.contains("\"timeZone\":\"Europe/Paris\""), text);
+        assertEquals(dated, codec.readState(text));
     }
 }

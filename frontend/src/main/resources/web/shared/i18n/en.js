@@ -510,6 +510,8 @@ export default {
   'series.deleteConfirm': 'Confirm: delete all its meetings',
   'time.inZone': ({ when, city }) => `${when} (${city} time)`,
   'time.atYours': ({ time }) => `your time ${time}`,
+  'time.yourTime': ({ time }) => `${time} your time`,
+  'time.groupTime': ({ time, city }) => `${time} ${city} time`,
 
   'meeting.eyebrow': 'Meeting',
   'meeting.backTo': ({ name }) => `Back to ${name}`,

@@ -504,6 +504,8 @@ export default {
   'series.deleteConfirm': 'Confirmer : supprimer toutes ses séances',
   'time.inZone': ({ when, city }) => `${when} (heure de ${city})`,
   'time.atYours': ({ time }) => `chez vous ${time}`,
+  'time.yourTime': ({ time }) => `${time} chez vous`,
+  'time.groupTime': ({ time, city }) => `${time} heure ${/^[aeiouyàâéèêîôû]/i.test(city) ? 'd’' : 'de '}${city}`,
 
   'meeting.eyebrow': 'Séance',
   'meeting.backTo': ({ name }) => `Retour à ${name}`,
