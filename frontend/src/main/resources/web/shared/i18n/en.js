@@ -230,6 +230,7 @@ export default {
   'lead.floorFreeAnnounce': 'Nobody has the floor now.',
   'lead.handAnnounce': ({ name, ordinal }) => `${name} raises a hand, ${ordinal} in the queue.`,
   'lead.rulesTitle': 'Meeting rules',
+  'lead.zoomSpotlight': 'Spotlight whoever has the floor in Zoom',
   'lead.speakingRule': 'Speaking',
   'lead.queuePolicy': 'Queue order',
   'lead.mutePolicy': 'Unmuted in Zoom (advice shown)',

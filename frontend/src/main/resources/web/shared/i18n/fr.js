@@ -224,6 +224,7 @@ export default {
   'lead.floorFreeAnnounce': 'Plus personne n’a la parole.',
   'lead.handAnnounce': ({ name, ordinal }) => `${name} lève la main, ${ordinal} dans la file.`,
   'lead.rulesTitle': 'Règles de la séance',
+  'lead.zoomSpotlight': 'Mettre en avant dans Zoom qui a la parole',
   'lead.speakingRule': 'Prise de parole',
   'lead.queuePolicy': 'Ordre de la file',
   'lead.mutePolicy': 'Micro ouvert dans Zoom (conseil affiché)',
