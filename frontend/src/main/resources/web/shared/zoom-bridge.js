@@ -95,7 +95,7 @@ export class ZoomBridge {
   }
 
   zoomHandChanged(tile, up) {
-    if (!this.active || !this.you || !this.room) return;
+    if (!this.active || !this.you || !this.room || this.you.role === 'OBSERVER') return; // observers never queue
     const mine = tile === this.me.participantUUID;
     if (mine) this.zoomHandUp = up;
     // A member's app speaks for its own person; the host's app for every bound tile.
