@@ -29,7 +29,7 @@ class RosterChangeTest {
     }
 
     @Test void aGoRoundMovesOnWhenItsCurrentMemberLosesAccess() {
-        RoomState s = accepted(aRoom().build(), LEADER, new StartGoRound());
+        RoomState s = accepted(aRoom().everyoneConnected().build(), LEADER, new StartGoRound());
         s = accepted(s, Actor.SYSTEM, new AccessWithdrawn(ALICE));
         assertTrue(s.hasFloor(BOB));
     }
@@ -44,7 +44,7 @@ class RosterChangeTest {
     }
 
     @Test void aGoRoundGoesOnWithoutSomeoneTakenOffTheRoster() {
-        RoomState s = accepted(aRoom().build(), LEADER, new StartGoRound());
+        RoomState s = accepted(aRoom().everyoneConnected().build(), LEADER, new StartGoRound());
         s = accepted(s, Actor.SYSTEM, new RemovedFromRoster(ALICE));
         assertEquals(List.of(BOB, CAROL, DAN), s.goRound().order());
         assertTrue(s.hasFloor(BOB));
