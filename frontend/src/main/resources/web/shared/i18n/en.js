@@ -274,6 +274,7 @@ export default {
   'error.wrong_phase': 'This is not possible in the current phase.',
   'error.unknown_checklist_item': 'This point is not on the group’s checklist.',
   'error.phone_not_allowed': 'This group does not accept members by phone only.',
+  'error.zoom_participant_taken': 'This Zoom participant is already linked to someone else in the group: a leader can correct it.',
 
   'landing.pageTitle': 'Balint Companion',
   'landing.title': 'A quiet companion for Balint groups meeting by video',

@@ -268,6 +268,7 @@ export default {
   'error.wrong_phase': 'Ce n’est pas possible dans la phase actuelle.',
   'error.unknown_checklist_item': 'Ce point ne fait pas partie de la liste du groupe.',
   'error.phone_not_allowed': 'Ce groupe n’accepte pas de membre uniquement par téléphone.',
+  'error.zoom_participant_taken': 'Ce participant Zoom est déjà lié à une autre personne du groupe : un leader peut corriger.',
 
   'landing.pageTitle': 'Balint Companion',
   'landing.title': 'Un compagnon discret pour les groupes Balint en visioconférence',
