@@ -146,4 +146,21 @@ class ZoomAppBrowserTest {
                 "a hand raised from the companion goes up in Zoom too");
         own.close();
     }
+
+    @Test
+    void theHostsConsoleReportsTheZoomHandOfAMemberWhoseTileIsBound() throws Exception {
+        RoomId room = server.openRoom("zoom-host", PhaseTemplate.OPEN);
+        openBoth(room);
+
+        zoomSays(lea, "onFeedbackReaction", "uuid-bastien", "raiseHand");
+        lea.await(d -> queueShown().equals(List.of("bastien")), "Bastien's hand, seen by the host's app, in the queue");
+        zoomSays(lea, "onRemoveFeedbackReaction", "uuid-bastien", null);
+        lea.await(d -> queueShown().isEmpty(), "Bastien's hand lowered, seen by the host's app");
+        zoomSays(lea, "onFeedbackReaction", "uuid-unknown-guest", "raiseHand");
+        zoomSays(lea, "onFeedbackReaction", "uuid-bastien", "slowDown");
+        // Léa's own hand, reported after those on the same socket: had either queued someone, they would be there too.
+        zoomSays(lea, "onFeedbackReaction", "uuid-lea", "raiseHand");
+        lea.await(d -> queueShown().contains("lea"), "Léa's own Zoom hand in the queue");
+        assertEquals(List.of("lea"), queueShown(), "a tile bound to nobody, or another reaction than a raised hand, queues no one");
+    }
 }
