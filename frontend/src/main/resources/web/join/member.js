@@ -7,6 +7,7 @@ import { nameOf, person, secondsSince, wholeMinutes, phaseName, nextSpeaker, goR
 import { Chime } from '../shared/chime.js';
 import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
 import { confirmChecklistItem } from '../shared/checklist.js';
+import { bridgeToZoom } from '../shared/zoom-bridge.js';
 
 const PAGE = 'join';
 const SOUND_KEY = 'balint.sound';
@@ -27,6 +28,7 @@ const ui = {
 
 const chime = new Chime();
 let conn = null;
+let zoom = null; // the Zoom App bridge, inside the Zoom client only
 
 applyLang();
 mountLangSwitch($('lang-switch'));
@@ -48,10 +50,12 @@ if (!token) {
       ui.room = room;
       ui.you = you;
       if (ui.view === 'loading') chooseFirstView();
+      if (zoom) zoom.connected(room, you);
       render();
     },
     onState(room) {
       ui.room = room;
+      if (zoom) zoom.roomChanged(room);
       render();
     },
     onYou(you) {
@@ -71,6 +75,7 @@ if (!token) {
     },
     onError(error) { toast($('toasts'), error.code); },
   });
+  zoom = bridgeToZoom((type, fields) => conn.send(type, fields), () => { if (ui.room && ui.you) zoom.connected(ui.room, ui.you); });
   conn.start();
 }
 window.setInterval(renderTimer, 1000);

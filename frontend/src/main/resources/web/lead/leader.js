@@ -6,6 +6,7 @@ import { $, el, show, syncList, announce, toast, icon } from '../shared/dom.js';
 import { nameOf, person, secondsSince, clock, phaseName, goRoundCurrent, renderTitle } from '../shared/format.js';
 import { renderConnectionStatus, renderTerminalReason } from '../shared/status.js';
 import { confirmChecklistItem } from '../shared/checklist.js';
+import { bridgeToZoom, renderSpotlightChoice } from '../shared/zoom-bridge.js';
 
 const PAGE = 'lead';
 const LEADS = new Set(['LEADER', 'CO_LEADER']);
@@ -29,6 +30,7 @@ const ui = {
 };
 
 let conn = null;
+let zoom = null; // the Zoom App bridge, inside the Zoom client only
 let drag = null;
 const token = takeToken(PAGE);
 const claims = token ? readClaims(token) : null;
@@ -62,6 +64,7 @@ if (!token) {
       }
       if (ui.view === 'loading') setView('console');
       noticeSignals(room, true);
+      if (zoom) zoom.connected(room, you);
       render();
     },
     onState(room) {
@@ -69,6 +72,7 @@ if (!token) {
       noticeSignals(room, false);
       if (ui.room) noticeFloorAndQueue(ui.room, room);
       ui.room = room;
+      if (zoom) zoom.roomChanged(room);
       render();
     },
     onYou(you) {
@@ -101,6 +105,10 @@ if (!token) {
       }
       renderBackchannel();
     },
+  });
+  zoom = bridgeToZoom((type, fields) => conn.send(type, fields), () => {
+    if (ui.room && ui.you) zoom.connected(ui.room, ui.you);
+    renderSpotlightChoice(zoom, $('zoom-spotlight'));
   });
   conn.start();
 }
@@ -608,6 +616,7 @@ function renderRules() {
   const pause = $('pause-questions-btn');
   pause.setAttribute('aria-pressed', String(rules.questionsPaused));
   pause.disabled = !connected() || ui.busy.has('pause');
+  renderSpotlightChoice(zoom, $('zoom-spotlight'));
 }
 
 function renderMyChecklist() {

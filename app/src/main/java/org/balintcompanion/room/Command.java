@@ -69,6 +69,23 @@ public sealed interface Command {
         }
     }
 
+    // The Zoom App inside a Zoom client: a person's own app reports about them, a leader's (the host's) about anyone
+    /** The person raised their hand with Zoom's own button: they enter the companion's queue like any raised hand. */
+    record ZoomHandRaised(MemberId member) implements Command {
+        public ZoomHandRaised { Objects.requireNonNull(member, "member"); }
+    }
+    /** The person's hand went down in Zoom: their place in the queue goes too. */
+    record ZoomHandLowered(MemberId member) implements Command {
+        public ZoomHandLowered { Objects.requireNonNull(member, "member"); }
+    }
+    /** This Zoom participant (a tile in the meeting) is this person on the roster. */
+    record ZoomParticipantBound(MemberId member, ZoomParticipantId participant) implements Command {
+        public ZoomParticipantBound {
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(participant, "participant");
+        }
+    }
+
     // The server itself
     record PanelConnected(MemberId member) implements Command {
         public PanelConnected { Objects.requireNonNull(member, "member"); }

@@ -9,7 +9,8 @@ import org.balintcompanion.room.Command.*;
 final class Permissions {
     private Permissions() {}
 
-    enum Audience { PARTICIPANT, LEADER, SYSTEM }
+    /** {@code SELF_OR_LEADER}: a participant about themself, a leader about anyone (the Zoom App's reports). */
+    enum Audience { PARTICIPANT, SELF_OR_LEADER, LEADER, SYSTEM }
 
     static Audience audienceOf(Command c) {
         return switch (c) {
@@ -38,6 +39,9 @@ final class Permissions {
             case PauseQuestions x -> Audience.LEADER;
             case ClearTooMuch x -> Audience.LEADER;
             case SetAttendance x -> Audience.LEADER;
+            case ZoomHandRaised x -> Audience.SELF_OR_LEADER;
+            case ZoomHandLowered x -> Audience.SELF_OR_LEADER;
+            case ZoomParticipantBound x -> Audience.SELF_OR_LEADER;
             case PanelConnected x -> Audience.SYSTEM;
             case PanelDisconnected x -> Audience.SYSTEM;
             case GraceExpired x -> Audience.SYSTEM;
@@ -60,12 +64,19 @@ final class Permissions {
         // Observers hear everything said in the group: they confirm its confidentiality like anyone, and do nothing else.
         if (p.role() == Role.OBSERVER && !(c instanceof ConfirmChecklistItem)) return Rejection.OBSERVER_READ_ONLY;
         if (audience == Audience.LEADER && !p.role().leads()) return Rejection.NOT_A_LEADER;
+        // Only the host's Zoom App sees everyone's hands and tiles; a member's app speaks for its own person only.
+        if (audience == Audience.SELF_OR_LEADER && !p.role().leads() && !by.member().equals(targetOf(c))) return Rejection.NOT_A_LEADER;
         return targetCheck(s, c);
     }
 
     /** Commands naming another person must name someone on the roster. */
     private static Rejection targetCheck(RoomState s, Command c) {
-        MemberId target = switch (c) {
+        MemberId target = targetOf(c);
+        return target == null || s.roster().contains(target) ? null : Rejection.NOT_ON_ROSTER;
+    }
+
+    private static MemberId targetOf(Command c) {
+        return switch (c) {
             case RaiseHandFor x -> x.member();
             case LowerHandFor x -> x.member();
             case MoveHand x -> x.member();
@@ -73,8 +84,10 @@ final class Permissions {
             case SetPresenter x -> x.member();
             case ClearTooMuch x -> x.member();
             case SetAttendance x -> x.member();
+            case ZoomHandRaised x -> x.member();
+            case ZoomHandLowered x -> x.member();
+            case ZoomParticipantBound x -> x.member();
             default -> null;
         };
-        return target == null || s.roster().contains(target) ? null : Rejection.NOT_ON_ROSTER;
     }
 }

@@ -28,6 +28,7 @@ public enum Rejection {
     PRESENTER_REQUIRED("Choose who presents the case before this phase."),
     WRONG_PHASE("This is not possible in the current phase."),
     UNKNOWN_CHECKLIST_ITEM("This item is not on the group's checklist."),
+    ZOOM_PARTICIPANT_TAKEN("This Zoom participant is already someone else on the roster: a leader can correct it."),
     PHONE_NOT_ALLOWED("This group has chosen not to accept members by phone only.");
 
     private final String message;

@@ -41,6 +41,9 @@ public final class Room {
             case ClearTooMuch t -> Outcomes.changed(s, s.withSignals(s.signals().withTooMuch(t.member(), false)));
             case ConfirmChecklistItem i -> ParticipantRules.confirm(s, me, i.item(), i.confirmed());
             case SetAttendance a -> ParticipantRules.setAttendance(s, a.member(), a.attendance());
+            case ZoomHandRaised z -> QueueRules.raise(s, z.member());
+            case ZoomHandLowered z -> QueueRules.lower(s, z.member());
+            case ZoomParticipantBound z -> ZoomAppRules.bind(s, by, z.member(), z.participant());
             case PanelConnected p -> PresenceRules.connected(s, p.member());
             case PanelDisconnected p -> PresenceRules.disconnected(s, p.member(), now);
             case GraceExpired g -> PresenceRules.graceExpired(s, g.member(), g.since(), now);

@@ -16,6 +16,7 @@ import org.balintcompanion.room.MutePolicy;
 import org.balintcompanion.room.Phase;
 import org.balintcompanion.room.QueuePolicy;
 import org.balintcompanion.room.SpeakingRule;
+import org.balintcompanion.room.ZoomParticipantId;
 
 /**
  * Turns a client's JSON frame into a room command, naming the exact field at fault when it cannot. Runs on the
@@ -48,7 +49,10 @@ public final class CommandParser {
             Map.entry("setMutePolicy", f -> new SetMutePolicy(f.choice("policy", MutePolicy.class))),
             Map.entry("pauseQuestions", f -> new PauseQuestions(f.bool("paused"))),
             Map.entry("clearTooMuch", f -> new ClearTooMuch(f.member("member"))),
-            Map.entry("setAttendance", f -> new SetAttendance(f.member("member"), f.choice("attendance", Attendance.class))));
+            Map.entry("setAttendance", f -> new SetAttendance(f.member("member"), f.choice("attendance", Attendance.class))),
+            Map.entry("zoomHandRaised", f -> new ZoomHandRaised(f.member("member"))),
+            Map.entry("zoomHandLowered", f -> new ZoomHandLowered(f.member("member"))),
+            Map.entry("zoomParticipantBound", f -> new ZoomParticipantBound(f.member("member"), f.zoomParticipant("participantUUID"))));
 
     public CommandParser(ObjectMapper json) { this.json = json; }
 
@@ -184,6 +188,14 @@ public final class CommandParser {
                 throw new BadField("Field '" + name + "' must be a member id.");
             }
             return MemberId.of(n.asText());
+        }
+
+        ZoomParticipantId zoomParticipant(String name) {
+            JsonNode n = root.get(name);
+            if (n == null || !n.isTextual() || !ZoomParticipantId.isValid(n.asText())) {
+                throw new BadField("Field '" + name + "' must be a Zoom participant id (1 to 128 letters, digits or + / = . _ -).");
+            }
+            return ZoomParticipantId.of(n.asText());
         }
 
         MemberId optionalMember(String name) {

@@ -126,6 +126,9 @@ final class RoomViewWriter {
             g.writeBooleanField("listening", s.isListening(id));
             if (leader) {
                 g.writeNumberField("turns", p.turns());
+                // Leaders only: the host's Zoom App spotlights the floor holder's tile by this id.
+                if (p.zoomParticipant() == null) g.writeNullField("zoomParticipant");
+                else g.writeStringField("zoomParticipant", p.zoomParticipant().value());
                 g.writeBooleanField("checklistDone", Frames.checklistDone(s, p));
                 g.writeArrayFieldStart("confirmed");
                 for (ChecklistItem item : s.settings().checklist()) {

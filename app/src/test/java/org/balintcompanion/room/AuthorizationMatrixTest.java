@@ -39,9 +39,21 @@ class AuthorizationMatrixTest {
             assertEquals(new Decision.Rejected(Rejection.OBSERVER_READ_ONLY), d);
         } else if (audience == Permissions.Audience.LEADER) {
             assertAllowedOnlyIf(by.role().leads(), d, Rejection.NOT_A_LEADER);
+        } else if (audience == Permissions.Audience.SELF_OR_LEADER) {
+            assertAllowedOnlyIf(by.role().leads() || by.member().equals(subjectOf(c)), d, Rejection.NOT_A_LEADER);
         } else {
             assertFalse(isRoleRefusal(d), () -> by + " may send " + c + " but got " + d);
         }
+    }
+
+    /** The person a Zoom App report is about. */
+    private static MemberId subjectOf(Command c) {
+        return switch (c) {
+            case Command.ZoomHandRaised z -> z.member();
+            case Command.ZoomHandLowered z -> z.member();
+            case Command.ZoomParticipantBound z -> z.member();
+            default -> throw new AssertionError("not a Zoom App report: " + c);
+        };
     }
 
     private static void assertAllowedOnlyIf(boolean allowed, Decision d, Rejection refusal) {

@@ -20,6 +20,10 @@ final class CommandSamples {
                 new SetMutePolicy(MutePolicy.FLOOR_ONLY), new PauseQuestions(true), new ClearTooMuch(BOB),
                 new SetAttendance(BOB, Attendance.PHONE), new PanelConnected(BOB), new PanelDisconnected(BOB),
                 new GraceExpired(BOB, T0), new ZoomSeen(BOB, ZoomPresence.ZoomEvent.JOINED_MEETING), new ZoomMeetingEnded(),
-                new AccessWithdrawn(BOB), new RoleChanged(BOB, Role.OBSERVER), new RemovedFromRoster(BOB));
+                new AccessWithdrawn(BOB), new RoleChanged(BOB, Role.OBSERVER), new RemovedFromRoster(BOB),
+                // The Zoom App's reports: about the sender themself (BOB, as member(BOB) sends them) and about another
+                new ZoomHandRaised(BOB), new ZoomHandRaised(CAROL), new ZoomHandLowered(BOB), new ZoomHandLowered(CAROL),
+                new ZoomParticipantBound(BOB, ZoomParticipantId.of("tile-bob")),
+                new ZoomParticipantBound(CAROL, ZoomParticipantId.of("tile-carol")));
     }
 }

@@ -55,6 +55,10 @@ class WireAuthorizationMatrixTest {
         m.put("pauseQuestions", new Object[] {"paused", true});
         m.put("clearTooMuch", new Object[] {"member", "carol"});
         m.put("setAttendance", new Object[] {"member", "dan", "attendance", "PHONE"});
+        // About another person: only a leader's (the host's) Zoom App; a member's own reports are in ZoomAppSocketTest
+        m.put("zoomHandRaised", new Object[] {"member", "carol"});
+        m.put("zoomHandLowered", new Object[] {"member", "carol"});
+        m.put("zoomParticipantBound", new Object[] {"member", "carol", "participantUUID", "tile-carol"});
         return m;
     }
 

@@ -230,6 +230,7 @@ export default {
   'lead.floorFreeAnnounce': 'Nobody has the floor now.',
   'lead.handAnnounce': ({ name, ordinal }) => `${name} raises a hand, ${ordinal} in the queue.`,
   'lead.rulesTitle': 'Meeting rules',
+  'lead.zoomSpotlight': 'Spotlight whoever has the floor in Zoom',
   'lead.speakingRule': 'Speaking',
   'lead.queuePolicy': 'Queue order',
   'lead.mutePolicy': 'Unmuted in Zoom (advice shown)',
@@ -273,6 +274,7 @@ export default {
   'error.wrong_phase': 'This is not possible in the current phase.',
   'error.unknown_checklist_item': 'This point is not on the group’s checklist.',
   'error.phone_not_allowed': 'This group does not accept members by phone only.',
+  'error.zoom_participant_taken': 'This Zoom participant is already linked to someone else in the group: a leader can correct it.',
 
   'landing.pageTitle': 'Balint Companion',
   'landing.title': 'A quiet companion for Balint groups meeting by video',

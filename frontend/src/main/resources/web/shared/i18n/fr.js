@@ -224,6 +224,7 @@ export default {
   'lead.floorFreeAnnounce': 'Plus personne n’a la parole.',
   'lead.handAnnounce': ({ name, ordinal }) => `${name} lève la main, ${ordinal} dans la file.`,
   'lead.rulesTitle': 'Règles de la séance',
+  'lead.zoomSpotlight': 'Mettre en avant dans Zoom qui a la parole',
   'lead.speakingRule': 'Prise de parole',
   'lead.queuePolicy': 'Ordre de la file',
   'lead.mutePolicy': 'Micro ouvert dans Zoom (conseil affiché)',
@@ -267,6 +268,7 @@ export default {
   'error.wrong_phase': 'Ce n’est pas possible dans la phase actuelle.',
   'error.unknown_checklist_item': 'Ce point ne fait pas partie de la liste du groupe.',
   'error.phone_not_allowed': 'Ce groupe n’accepte pas de membre uniquement par téléphone.',
+  'error.zoom_participant_taken': 'Ce participant Zoom est déjà lié à une autre personne du groupe : un leader peut corriger.',
 
   'landing.pageTitle': 'Balint Companion',
   'landing.title': 'Un compagnon discret pour les groupes Balint en visioconférence',
