@@ -91,7 +91,8 @@ public final class App implements AutoCloseable {
         var frames = new Frames(json.getFactory(), metrics);
         this.unrestored = new UnrestoredRooms(config.dataDir(), clock);
         JournalStartup.Started started = storeInstead != null ? null
-                : JournalStartup.start(db, config.dataDir(), new RoomStateCodec(), config.journalQueue(), unrestored);
+                : JournalStartup.start(db, config.dataDir(), new RoomStateCodec(), config.journalQueue(), unrestored,
+                        commitTimer(metrics));
         this.journal = started == null ? null : started.journal();
         this.roomPool = Executors.newFixedThreadPool(config.roomThreads(), named("room-"));
         this.timers = Executors.newSingleThreadScheduledExecutor(named("timers-"));
@@ -129,6 +130,22 @@ public final class App implements AutoCloseable {
         this.web = new WebServer(config, tokens, rooms, new CommandParser(json), frames, timers, admin, apiJson,
                 webhooks, new ZoomPresenceRouter(db, rooms, zoomWorkers), this::health, metrics,
                 new Backups(db, config.dataDir(), audit, clock));
+        journalGauges();
+    }
+
+    /** The journal's commit latency, as a timer: one sample per durable write of a batch. */
+    private static java.util.function.LongConsumer commitTimer(Metrics metrics) {
+        var timer = metrics.timer("balint_journal_commit", "Time to make one batch of room changes durable (write and fsync, or commit)");
+        return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void journalGauges() {
+        if (journal == null) return;
+        metrics.gauge("balint_journal_queued", "Room changes waiting to be made durable", () -> journal.health().queued());
+        metrics.gauge("balint_journal_healthy", "1 while the room journal writes, 0 while it retries a failing store",
+                () -> journal.health().healthy() ? 1 : 0);
+        metrics.gauge("balint_rooms_unrestored", "Rooms kept aside at the last start because they could not be restored",
+                () -> unrestored.list().size());
     }
 
     private ServerHealth.Report health() {

@@ -22,6 +22,12 @@ public final class JournalStartup {
     private JournalStartup() {}
 
     public static Started start(Database db, Path dataDir, RoomStateCodec codec, int capacity, UnrestoredRooms unrestored) {
+        return start(db, dataDir, codec, capacity, unrestored, nanos -> { });
+    }
+
+    /** {@code commitNanos} hears the duration of every durable write (for the metrics). */
+    public static Started start(Database db, Path dataDir, RoomStateCodec codec, int capacity, UnrestoredRooms unrestored,
+                                java.util.function.LongConsumer commitNanos) {
         long t0 = System.nanoTime();
         var tables = new SqlJournalSink(db, codec);
         JournalSink sink = db.embedded() ? new FileJournalSink(dataDir.resolve("journal"), codec) : tables;
@@ -34,7 +40,7 @@ public final class JournalStartup {
         StoredRooms.Result result = new StoredRooms(codec).restore(stored);
         long t2 = System.nanoTime();
         result.unrestorable().forEach(unrestored::keep);
-        var journal = new RoomJournal(sink, capacity);
+        var journal = new RoomJournal(sink, capacity, commitNanos);
         journal.start(result.restored());
         if (!legacy.isEmpty()) {
             tables.clear();

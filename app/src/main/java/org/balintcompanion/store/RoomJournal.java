@@ -79,6 +79,7 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
 
     private final JournalSink sink;
     private final int capacity;
+    private final java.util.function.LongConsumer commitNanos;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     /** Touched only by the writer thread (and by {@link #start} before it runs). */
     private final Map<RoomId, Track> tracks = new HashMap<>();
@@ -88,9 +89,13 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
     private volatile boolean stopping;
     private long stoppingSince;
 
-    RoomJournal(JournalSink sink, int capacity) {
+    RoomJournal(JournalSink sink, int capacity) { this(sink, capacity, nanos -> { }); }
+
+    /** {@code commitNanos} hears how long each durable write of a batch took (the metrics' commit latency). */
+    RoomJournal(JournalSink sink, int capacity, java.util.function.LongConsumer commitNanos) {
         this.sink = sink;
         this.capacity = capacity;
+        this.commitNanos = commitNanos;
         this.writer = Thread.ofPlatform().name("room-journal").daemon().unstarted(this::run);
     }
 
@@ -239,7 +244,9 @@ public final class RoomJournal implements RoomStore, AutoCloseable {
         long backoff = 50;
         while (true) {
             try {
+                long t0 = System.nanoTime();
                 sink.append(entries);
+                commitNanos.accept(System.nanoTime() - t0);
                 recovered();
                 return false;
             } catch (JournalFailure f) {

@@ -53,7 +53,7 @@ final class AdminRoutes {
         if (!a.isAdmin()) throw ApiException.forbidden("Only an administrator can see rooms kept aside after a restart.");
         if (p.size() == 2 && method.equals("GET")) return admin.unrestored().list();
         if (p.size() == 3 && method.equals("DELETE")) {
-            if (!admin.unrestored().delete(p.get(2))) throw ApiException.notFound("room kept aside");
+            admin.unrestored().delete(p.get(2));   // idempotent: nothing kept is already what was asked
             return null;
         }
         throw notFound();

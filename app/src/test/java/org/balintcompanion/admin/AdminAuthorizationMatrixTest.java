@@ -223,6 +223,7 @@ class AdminAuthorizationMatrixTest {
             row("DELETE /api/meetings/{id}/links/{personId}", LEADERS_OF_THE_GROUP,
                     () -> call("DELETE", "/api/meetings/" + meetingWithRoomHere() + "/links/" + memberHere())),
             row("GET /api/rooms/unrestored", ADMINS, () -> call("GET", "/api/rooms/unrestored")),
+            row("DELETE /api/rooms/unrestored/{roomId}", ADMINS, () -> call("DELETE", "/api/rooms/unrestored/r-none")),
             row("GET /api/audit", ADMINS, () -> call("GET", "/api/audit?limit=10")),
             row("GET /api/outbox", ADMINS, () -> call("GET", "/api/outbox")),
             row("GET /api/outbox/{id}", ADMINS, () -> call("GET", "/api/outbox/" + outboxMessage())),

@@ -66,6 +66,10 @@ class MetricsTest {
         assertEquals(2.0, value(scrape, "balint_connections"));
         assertTrue(value(scrape, "balint_commands_total{outcome=\"ok\"}") >= 1.0);
         assertEquals(1.0, value(scrape, "balint_commands_total{outcome=\"not_a_leader\"}"));
+        assertEquals(0.0, value(scrape, "balint_journal_queued"), "everything acknowledged is written");
+        assertEquals(1.0, value(scrape, "balint_journal_healthy"));
+        assertEquals(0.0, value(scrape, "balint_rooms_unrestored"));
+        assertTrue(value(scrape, "balint_journal_commit_seconds_count") >= 1.0, "each durable write is timed");
     }
 
     @Test void metricsAreServedOnlyOnTheirOwnPort() throws Exception {
