@@ -164,6 +164,11 @@ public final class Bench {
                 env.put("BALINT_COMMANDS_PER_SECOND", a.text("commands-per-second", "200"));
                 env.put("BALINT_COMMAND_BURST", a.text("command-burst", "400"));
                 env.put("BALINT_LOG_LEVEL", "WARN");
+                // The whole generator is one client address (loopback): lift the per-address and total socket limits
+                // and the upgrade rate that protect a public install (docs/operations.md, limits).
+                env.put("BALINT_MAX_CONNECTIONS", "200000");
+                env.put("BALINT_CONNECTIONS_PER_ADDRESS", "200000");
+                env.put("BALINT_UPGRADES_PER_MINUTE", "10000000");
                 if (a.has("room-threads")) env.put("BALINT_ROOM_THREADS", a.text("room-threads", "2"));
                 // Another database for the journal (e.g. PostgreSQL). It must be empty: rooms found there are restored.
                 if (a.has("db-url")) {
