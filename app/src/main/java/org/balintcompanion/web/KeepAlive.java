@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps every open socket honest, in one sweep a second: pings each one when its interval has passed since its last
+ * Keeps every open socket honest, in five sweeps a second: pings each one when its interval has passed since its last
  * ping (browsers answer pings by themselves), closes as too slow one that has answered no ping for
  * {@link #SILENT_INTERVALS} intervals, and closes one whose send has stalled. Each socket pings on its own phase, from
  * when it opened, so thousands of panels are not pinged in the same instant. All time comes from the {@link Ticker}.
@@ -16,7 +16,11 @@ import java.util.concurrent.TimeUnit;
 final class KeepAlive implements AutoCloseable {
     /** A panel that answered none of this many intervals' pings is not reading: its phone slept or its link died. */
     static final int SILENT_INTERVALS = 2;
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+    /**
+     * Five sweeps a second, not one: at a 5 s ping, 12,000 panels get 2,400 pings a second, and one sweep a second sent
+     * them in one burst that doubled the benchmark's steady p99 (17 → 30–37 ms); a fifth of that each 200 ms did not.
+     */
+    private static final Duration SWEEP_EVERY = Duration.ofMillis(200);
 
     private final Set<RoomSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Ticker ticker;

@@ -26,8 +26,8 @@ import org.eclipse.jetty.websocket.core.OpCode;
 final class Outbox {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /**
-     * A client that does not answer our close within this long is cut off: at the second once-a-second sweep after
-     * the close (1.5 s, not 2, so a sweep that runs a little early still counts).
+     * A client that does not answer our close within this long is cut off: at the first keep-alive sweep 1.5 s after
+     * the close.
      */
     private static final long CLOSE_WAIT_NANOS = Duration.ofMillis(1500).toNanos();
     /** "No send in flight" / "not closing": any real ticker reading differs from it. */

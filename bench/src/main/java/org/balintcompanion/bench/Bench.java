@@ -170,6 +170,7 @@ public final class Bench {
                 env.put("BALINT_CONNECTIONS_PER_ADDRESS", "200000");
                 env.put("BALINT_UPGRADES_PER_MINUTE", "10000000");
                 if (a.has("room-threads")) env.put("BALINT_ROOM_THREADS", a.text("room-threads", "2"));
+                if (a.has("ping-seconds")) env.put("BALINT_PING_SECONDS", a.text("ping-seconds", "5"));
                 // Another database for the journal (e.g. PostgreSQL). It must be empty: rooms found there are restored.
                 if (a.has("db-url")) {
                     env.put("BALINT_DB_URL", a.text("db-url", ""));
