@@ -145,11 +145,11 @@ public final class App implements AutoCloseable {
         metrics.gauge("balint_journal_healthy", "1 while the room journal writes, 0 while it retries a failing store",
                 () -> journal.health().healthy() ? 1 : 0);
         metrics.gauge("balint_rooms_unrestored", "Rooms kept aside at the last start because they could not be restored",
-                () -> unrestored.list().size());
+                () -> unrestored.count());
     }
 
     private ServerHealth.Report health() {
-        int unrestoredRooms = unrestored.list().size();
+        int unrestoredRooms = unrestored.count();
         if (journal == null) return new ServerHealth.Report(unrestoredRooms == 0, "NONE", 0, unrestoredRooms);
         RoomJournal.Health h = journal.health();
         return new ServerHealth.Report(h.healthy() && unrestoredRooms == 0, h.state().name(), h.queued(), unrestoredRooms);

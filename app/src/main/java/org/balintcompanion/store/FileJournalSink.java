@@ -52,8 +52,8 @@ final class FileJournalSink implements JournalSink {
     private final Path dir;
     private final RoomStateCodec codec;
     private final long segmentBytes;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream(8 * 1024);
+    private final Bytes buffer = new Bytes(64 * 1024);
+    private final Bytes body = new Bytes(8 * 1024);
     private final DataOutputStream bodyOut = new DataOutputStream(body);
     private final CRC32C crc = new CRC32C();
     private FileChannel active;
@@ -100,15 +100,7 @@ final class FileJournalSink implements JournalSink {
             if (!recovered.contains(s.room().value())) encode(s);
         }
         for (String r : recovered) if (!keep.contains(r)) encode(new JournalEntry.Closed(RoomId.of(r)));
-        try {
-            abandonSegment();
-            startSegment(lastSeq() + 1);
-            writeFully(active, buffer);
-            active.force(false);
-        } catch (IOException e) {
-            abandonSegment();
-            throw JournalFailure.of(e);
-        }
+        writeToNewSegment();
     }
 
     @Override public void compactIfDue(Supplier<List<JournalEntry.Snapshot>> rooms) throws JournalFailure {
@@ -128,6 +120,18 @@ final class FileJournalSink implements JournalSink {
         List<Path> older = segments();
         buffer.reset();
         for (JournalEntry.Snapshot s : rooms) encode(s);
+        writeToNewSegment();
+        for (Path p : older) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                log.warn("cannot delete the old journal segment {} ({}); it is read again, harmlessly, at the next start", p.getFileName(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** What {@link #buffer} holds, as the whole of a new segment, durable when this returns. */
+    private void writeToNewSegment() throws JournalFailure {
         try {
             abandonSegment();
             startSegment(lastSeq() + 1);
@@ -136,13 +140,6 @@ final class FileJournalSink implements JournalSink {
         } catch (IOException e) {
             abandonSegment();
             throw JournalFailure.of(e);
-        }
-        for (Path p : older) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                log.warn("cannot delete the old journal segment {} ({}); it is read again, harmlessly, at the next start", p.getFileName(), e.getClass().getSimpleName());
-            }
         }
     }
 
@@ -165,8 +162,8 @@ final class FileJournalSink implements JournalSink {
         active = null;
     }
 
-    private static void writeFully(FileChannel ch, ByteArrayOutputStream bytes) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(bytes.toByteArray());
+    private static void writeFully(FileChannel ch, Bytes bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes.array(), 0, bytes.size());
         while (b.hasRemaining()) ch.write(b);
     }
 
@@ -229,7 +226,7 @@ final class FileJournalSink implements JournalSink {
             throw JournalFailure.unwritable(unencodable);
         }
         crc.reset();
-        crc.update(body.toByteArray(), 0, body.size());
+        crc.update(body.array(), 0, body.size());
         int length = body.size();
         int sum = (int) crc.getValue();
         buffer.write(length >>> 24);
@@ -240,7 +237,7 @@ final class FileJournalSink implements JournalSink {
         buffer.write(sum >>> 16);
         buffer.write(sum >>> 8);
         buffer.write(sum);
-        buffer.write(body.toByteArray(), 0, body.size());
+        buffer.write(body.array(), 0, body.size());
     }
 
     private void str(String s) throws IOException {
@@ -406,4 +403,11 @@ final class FileJournalSink implements JournalSink {
     private static String name(long seq) { return String.format("rooms-%010d.log", seq); }
 
     @Override public void close() { abandonSegment(); }
+
+    /** A byte buffer whose bytes are read in place, not copied for each checksum and write. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes(int size) { super(size); }
+
+        byte[] array() { return buf; }
+    }
 }

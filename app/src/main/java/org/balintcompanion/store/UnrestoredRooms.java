@@ -71,6 +71,9 @@ public final class UnrestoredRooms {
         return out;
     }
 
+    /** How many rooms are kept aside, without reading their files (asked at every /healthz and metrics scrape). */
+    public int count() { return files().size(); }
+
     /** Deletes what was kept for a room; false when nothing was. */
     public boolean delete(String roomId) {
         boolean any = false;
